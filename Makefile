@@ -1,0 +1,54 @@
+# The two commands: `make run` (portal on the embedded default) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install system-deps translations run test test-fast lint format worker beat clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -c constraints.txt -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# System packages the browser tests and PDF rendering need (Debian). Installs only what is missing.
+system-deps:
+	@sh scripts/system-deps.sh
+
+translations: install
+	$(PY) manage.py compile_translations
+
+run: install translations
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Serving the portal on http://$(HOST):$(PORT)/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install system-deps translations
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-fast: install translations
+	$(VENV)/bin/pytest -m "not e2e and not integration"
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+worker: install
+	$(VENV)/bin/celery -A permitportal worker --loglevel=info
+
+beat: install
+	$(VENV)/bin/celery -A permitportal beat --loglevel=info
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,95 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import authenticate, password_validation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import selectors, services
+from .models import User
+
+
+class RegistrationForm(forms.Form):
+    full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=200)
+    email = forms.EmailField(
+        label=gettext_lazy("E-mail address"),
+        help_text=gettext_lazy("We send a link to this address to confirm it is yours."),
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Phone (optional)"), max_length=40, required=False,
+        help_text=gettext_lazy("So your caseworker can call you about your case."),
+    )
+    password1 = forms.CharField(label=gettext_lazy("Password"), widget=forms.PasswordInput(render_value=False),
+                                help_text=gettext_lazy("At least 10 characters, not only digits."))
+    password2 = forms.CharField(label=gettext_lazy("Repeat the password"), widget=forms.PasswordInput)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("An account with this e-mail address already exists. Log in or reset your password.")
+            )
+        return email
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords are not the same. Type the same password twice."))
+        if p1:
+            candidate = User(email=data.get("email", ""), full_name=data.get("full_name", ""))
+            try:
+                password_validation.validate_password(p1, candidate)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
+    password = forms.CharField(label=gettext_lazy("Password"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        email, password = data.get("email"), data.get("password")
+        if not email or not password:
+            return data
+        ip = self.request.META.get("REMOTE_ADDR") if self.request else None
+        if selectors.login_is_throttled(email=email, ip_address=ip):
+            minutes = int(settings.LOGIN_FAILURE_WINDOW.total_seconds() // 60)
+            raise forms.ValidationError(
+                _("Too many failed attempts. Wait %(minutes)d minutes and try again, or reset your password.")
+                % {"minutes": minutes}
+            )
+        user = authenticate(self.request, email=email, password=password)
+        if user is None:
+            services.record_failed_login(email=email, ip_address=ip)
+            inactive = User.objects.filter(email__iexact=email, is_active=False, email_verified=False).exists()
+            if inactive:
+                raise forms.ValidationError(
+                    _("Confirm your e-mail address first: open the link we sent you when you registered.")
+                )
+            raise forms.ValidationError(
+                _("The e-mail address or password is not right. Check them and try again.")
+            )
+        services.clear_failed_logins(email=email)
+        self.user = user
+        return data
+
+
+class PreferencesForm(forms.Form):
+    preferred_language = forms.ChoiceField(label=gettext_lazy("Language"), choices=settings.LANGUAGES)
+    phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40, required=False)
+    notify_by_email = forms.BooleanField(label=gettext_lazy("Send me e-mails when my case changes"), required=False)
+    notify_by_sms = forms.BooleanField(label=gettext_lazy("Send me text messages when my case changes"),
+                                       required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("notify_by_sms") and not data.get("phone"):
+            self.add_error("phone", _("Enter a phone number to get text messages."))
+        return data

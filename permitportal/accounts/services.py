@@ -1,0 +1,120 @@
+"""Writes for accounts: registration, verification, login throttling, preferences."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from permitportal.core.notifications import send_templated_email
+
+from . import roles
+from .models import LoginAttempt, User
+
+VERIFY_SALT = "accounts.verify-email"
+
+
+class AccountError(Exception):
+    """A problem a person can act on; the message says what to do."""
+
+
+def add_role(*, user: User, role: str) -> None:
+    group, _created = Group.objects.get_or_create(name=role)
+    user.groups.add(group)
+    user.__dict__.pop("_role_names", None)
+
+
+def make_verification_token(*, user: User) -> str:
+    return signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
+
+
+@transaction.atomic
+def register_applicant(*, email: str, password: str, full_name: str, phone: str = "", language: str = "da") -> User:
+    """Create an inactive applicant account and send the verification e-mail."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise AccountError(_("An account with this e-mail address already exists. Log in or reset your password."))
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        full_name=full_name.strip(),
+        phone=phone.strip(),
+        preferred_language=language if language in dict(settings.LANGUAGES) else "da",
+        is_active=False,
+    )
+    add_role(user=user, role=roles.APPLICANT)
+    token = make_verification_token(user=user)
+    link = settings.SITE_URL + reverse("accounts:verify", kwargs={"token": token})
+    transaction.on_commit(
+        lambda: send_templated_email(
+            to=[user.email],
+            template="accounts/email/verify",
+            context={"user": user, "link": link},
+            language=user.preferred_language,
+        )
+    )
+    return user
+
+
+@transaction.atomic
+def verify_email(*, token: str) -> User:
+    max_age = settings.ACCOUNT_VERIFICATION_MAX_AGE.total_seconds()
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=max_age)
+    except signing.SignatureExpired as exc:
+        raise AccountError(_("This link has expired. Register again to get a new one.")) from exc
+    except signing.BadSignature as exc:
+        raise AccountError(_("This link is not valid. Check that you copied the whole link.")) from exc
+    user = User.objects.select_for_update().filter(pk=data["u"], email=data["e"]).first()
+    if user is None:
+        raise AccountError(_("This link is not valid. Check that you copied the whole link."))
+    if not user.email_verified:
+        user.email_verified = True
+        user.is_active = True
+        user.save(update_fields=["email_verified", "is_active"])
+    return user
+
+
+def record_failed_login(*, email: str, ip_address: str | None) -> None:
+    LoginAttempt.objects.create(email=(email or "").strip().lower()[:254], ip_address=ip_address or None)
+
+
+def clear_failed_logins(*, email: str) -> None:
+    LoginAttempt.objects.filter(email=(email or "").strip().lower()).delete()
+
+
+def set_preferred_language(*, user: User, language: str) -> None:
+    if language in dict(settings.LANGUAGES) and user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
+def update_notification_preferences(*, user: User, by_email: bool, by_sms: bool, phone: str | None = None) -> None:
+    user.notify_by_email = by_email
+    user.notify_by_sms = by_sms
+    fields = ["notify_by_email", "notify_by_sms"]
+    if phone is not None:
+        user.phone = phone.strip()
+        fields.append("phone")
+    user.save(update_fields=fields)
+
+
+def purge_unverified_accounts(*, now=None) -> int:
+    """Delete registrations never verified within the verification period."""
+    now = now or timezone.now()
+    cutoff = now - settings.ACCOUNT_VERIFICATION_MAX_AGE
+    qs = User.objects.filter(email_verified=False, is_active=False, last_login__isnull=True, date_joined__lt=cutoff)
+    count, _detail = qs.delete()
+    return count
+
+
+def purge_login_attempts(*, now=None) -> int:
+    now = now or timezone.now()
+    count, _detail = LoginAttempt.objects.filter(at__lt=now - settings.LOGIN_FAILURE_WINDOW * 4).delete()
+    return count
+
+
+def activate_language(language: str) -> None:
+    translation.activate(language)

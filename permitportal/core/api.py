@@ -1,0 +1,81 @@
+"""API foundations: JSON errors a person can act on, and the token endpoint."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import APIException
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from permitportal.accounts.forms import LoginForm
+
+
+class Conflict(APIException):
+    """A transition the status table does not allow."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "This action is not possible in the case's current status."
+    default_code = "conflict"
+
+
+def _flatten(detail):
+    if isinstance(detail, dict):
+        parts = []
+        for field, value in detail.items():
+            text = " ".join(_flatten(value)) if isinstance(value, list | dict) else str(value)
+            parts.append(text if field in ("non_field_errors", "detail") else f"{field}: {text}")
+        return parts
+    if isinstance(detail, list):
+        out = []
+        for item in detail:
+            out.extend(_flatten(item))
+        return out
+    return [str(detail)]
+
+
+def exception_handler(exc, context):
+    """Every error is JSON with ``message`` (a sentence for a person) and, for fields, ``errors``."""
+    if isinstance(exc, DjangoValidationError):
+        exc = serializers.ValidationError(exc.messages)
+    elif isinstance(exc, Http404):
+        exc = serializers.ValidationError()  # replaced below
+        response = Response({"message": _("Not found."), "code": "not_found"}, status=404)
+        return response
+    elif isinstance(exc, PermissionDenied):
+        return Response({"message": _("You do not have access to this."), "code": "permission_denied"},
+                        status=403)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    detail = response.data
+    body = {"message": " ".join(_flatten(detail)) or str(exc), "code": getattr(exc, "default_code", "error")}
+    if isinstance(detail, dict) and not set(detail) <= {"detail"}:
+        body["errors"] = detail
+    response.data = body
+    return response
+
+
+class TokenView(APIView):
+    """Exchange an e-mail address and password for an API token."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(
+        request=inline_serializer("TokenRequest", {"email": serializers.EmailField(),
+                                                   "password": serializers.CharField()}),
+        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+    )
+    def post(self, request):
+        form = LoginForm(data=request.data, request=request._request)
+        if not form.is_valid():
+            messages = [str(e) for errs in form.errors.values() for e in errs]
+            return Response({"message": " ".join(messages), "code": "invalid_credentials"}, status=400)
+        token, _created = Token.objects.get_or_create(user=form.user)
+        return Response({"token": token.key})

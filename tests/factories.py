@@ -1,0 +1,31 @@
+import factory
+from django.contrib.auth.models import Group
+
+from permitportal.accounts.models import User
+
+PASSWORD = "correct-horse-battery-9"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.dk")
+    full_name = factory.Faker("name", locale="da_DK")
+    phone = factory.Sequence(lambda n: f"+45 20 {n:06d}"[:16])
+    email_verified = True
+    is_active = True
+    preferred_language = "en"
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            group, _ = Group.objects.get_or_create(name=extracted)
+            self.groups.add(group)
