@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install system-deps translations run test test-fast lint format worker beat clean
+.PHONY: install system-deps translations run test test-fast lint format worker beat clean audit load
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,18 @@ test: install system-deps translations
 
 test-fast: install translations
 	$(VENV)/bin/pytest -m "not e2e and not integration"
+
+# Known vulnerabilities in the pinned packages (PyPI's advisory data). --strict: a package that could
+# not be checked (advisory service unreachable) fails the target instead of passing silently.
+audit: install
+	@$(VENV)/bin/pip-audit -r constraints.txt --no-deps --disable-pip --progress-spinner off -s pypi --strict \
+	  || { echo "AUDIT FAILED: known vulnerabilities above, or PyPI's advisory service could not be reached." >&2; \
+	       exit 1; }
+
+# The load test: gunicorn, a Celery worker, PostgreSQL (database permitportal_load) and Redis on this machine.
+load: install
+	$(PIP) install -q -c constraints.txt -e '.[bench]'
+	$(PY) benchmarks/load/run.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DialogueteamConfig(AppConfig):
     name = "dialogueteam"
     verbose_name = _("Dialogue team")
+
+    def ready(self):
+        from dialogueteam import search
+
+        search.connect()

@@ -7,12 +7,20 @@ from permitportal.core.api import TokenView
 
 api_v1 = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("", include("applications.api.urls")),
+    path("", include("dialogueteam.api_urls")),
+    path("predialogue/", include("predialogue.api_urls")),
+    path("", include("satisfaction.api_urls")),
 ]
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("permitportal.accounts.urls")),
+    path("", include("applications.urls")),
+    path("dialogue/", include("dialogueteam.urls")),
+    path("predialogue/", include("predialogue.urls")),
+    path("satisfaction/", include("satisfaction.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

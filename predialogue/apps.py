@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class PredialogueConfig(AppConfig):
     name = "predialogue"
     verbose_name = _("Pre-application meetings")
+
+    def ready(self):
+        from applications import hooks
+        from predialogue import receivers  # noqa: F401 - connects the signal receivers
+        from predialogue.continuity import check_continuity
+
+        if check_continuity not in hooks.continuity_checkers:
+            hooks.continuity_checkers.append(check_continuity)

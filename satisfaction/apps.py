@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SatisfactionConfig(AppConfig):
     name = "satisfaction"
     verbose_name = _("Satisfaction")
+
+    def ready(self):
+        from satisfaction import receivers
+
+        receivers.connect()

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import views, views_data
 
 app_name = "accounts"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("language/", views.set_language, name="set_language"),
     path("settings/", views.preferences, name="preferences"),
+    path("my-data/", views_data.my_data, name="my_data"),
+    path("my-data/download/", views_data.my_data_download, name="my_data_download"),
+    path("delete/", views_data.delete_account, name="delete_account"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

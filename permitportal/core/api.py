@@ -73,6 +73,9 @@ class TokenView(APIView):
         responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
     )
     def post(self, request):
+        if not hasattr(request.data, "get"):  # a JSON list, string or number instead of an object
+            return Response({"message": _("Send the e-mail address and password as a JSON object."),
+                             "code": "invalid_credentials"}, status=400)
         form = LoginForm(data=request.data, request=request._request)
         if not form.is_valid():
             messages = [str(e) for errs in form.errors.values() for e in errs]

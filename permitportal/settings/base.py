@@ -190,9 +190,53 @@ CELERY_BEAT_SCHEDULE = {
         "task": "permitportal.accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(minute=15, hour=3),
     },
+    "send-draft-reminders": {
+        "task": "applications.tasks.send_draft_reminders",
+        "schedule": crontab(minute=0, hour=8),
+    },
+    "expire-drafts": {
+        "task": "applications.tasks.expire_drafts",
+        "schedule": crontab(minute=30, hour=2),
+    },
+    "sweep-unsent-receipts": {
+        "task": "applications.tasks.sweep_unsent_receipts",
+        "schedule": crontab(minute="*/10"),
+    },
+    "sweep-unscreened-cases": {
+        "task": "applications.tasks.sweep_unscreened_cases",
+        "schedule": crontab(minute="*/5"),
+    },
+    "sweep-unscreened-uploads": {
+        "task": "applications.tasks.sweep_unscreened_uploads",
+        "schedule": crontab(minute="2-59/5"),
+    },
+    "sweep-advisories": {
+        "task": "applications.tasks.sweep_advisories",
+        "schedule": crontab(minute=5),
+    },
+    "send-advisory-digests": {
+        "task": "applications.tasks.send_advisory_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon-fri"),
+    },
+    "close-decided-cases": {
+        "task": "applications.tasks.close_decided_cases",
+        "schedule": crontab(minute=45, hour=1),
+    },
     "purge-login-attempts": {
         "task": "permitportal.accounts.tasks.purge_login_attempts",
         "schedule": crontab(minute=30, hour=3),
+    },
+    "dialogue-sweep": {
+        "task": "dialogueteam.tasks.sweep_dialogue",
+        "schedule": crontab(minute="*/15"),
+    },
+    "satisfaction-sweep-pending-invitations": {
+        "task": "satisfaction.tasks.sweep_pending_invitations",
+        "schedule": crontab(minute="7,22,37,52"),
+    },
+    "satisfaction-refresh-kpi-facts": {
+        "task": "satisfaction.tasks.refresh_recent_facts",
+        "schedule": crontab(minute="*/10"),
     },
 }
 
@@ -218,6 +262,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several components have a field called "status" with different choices: name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": ["draft", "submitted", "awaiting_information", "complete", "in_review", "decided",
+                           "closed", "withdrawn"],
+        "MeetingStatusEnum": "predialogue.models.Meeting.Status",
+        "MeetingClosingStatusEnum": [("held", "held"), ("cancelled", "cancelled")],
+    },
 }
 
 # --- Security headers (tightened further in production) --------------------------------------
@@ -273,6 +324,25 @@ PORTAL_CONTACT_POINTS = json.loads(
     )
 )
 
+# Drafts are kept this long after the last change; reminders go out 7 days and 1 day before.
+DRAFT_LIFETIME_DAYS = env_int("DRAFT_LIFETIME_DAYS", 90)
+# The expected decision date at submission: submission day + this allowance + the type's target.
+SCREENING_ALLOWANCE_DAYS = env_int("SCREENING_ALLOWANCE_DAYS", 5)
+# A case is "at risk" this many days before its expected decision date.
+TARGET_AT_RISK_DAYS = env_int("TARGET_AT_RISK_DAYS", 5)
+
+# Submitted cases with no screening result after this many minutes are screened again by the sweep.
+SCREENING_SWEEP_MINUTES = env_int("SCREENING_SWEEP_MINUTES", 10)
+# A decided case is closed when the appeal period has passed (4 weeks in Denmark).
+APPEAL_PERIOD_DAYS = env_int("APPEAL_PERIOD_DAYS", 28)
+# Days an applicant gets to answer an information request, by default.
+INFORMATION_REQUEST_DAYS = env_int("INFORMATION_REQUEST_DAYS", 21)
+PORTAL_ADVISORY_COUNT_FUNCTION = "applications.selectors.advisories.unread_count"
+# A question the dialogue team forwards to a caseworker is overdue after this many working days.
+DIALOGUE_FORWARD_NORM_WORKING_DAYS = env_int("DIALOGUE_FORWARD_NORM_WORKING_DAYS", 2)
+# A help code lets the dialogue team see an applicant's draft for this many minutes.
+DIALOGUE_HELP_CODE_MINUTES = env_int("DIALOGUE_HELP_CODE_MINUTES", 30)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -280,3 +350,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+PREDIALOGUE_LINK_DAYS = env_int("PREDIALOGUE_LINK_DAYS", 365)  # days in which minutes are offered to a new case

@@ -1,0 +1,204 @@
+"""The cases API: the same services and selectors as the HTML views."""
+
+from django.http import HttpResponse
+from django.utils import translation
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from applications.models import ApplicationType, Case, DocumentRequirement, Property
+from applications.selectors import cases as case_selectors
+from applications.services import cases as case_services
+from applications.services import receipts
+from permitportal.accounts import roles
+
+
+class CaseCreateSerializer(serializers.Serializer):
+    application_type = serializers.SlugField(required=False, help_text="A type code; or give answers instead.")
+    answers = serializers.DictField(child=serializers.CharField(), required=False)
+    property = serializers.IntegerField()
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    applying_for = serializers.ChoiceField(choices=Case.ApplyingFor.values, required=False, default="self")
+    owner_name = serializers.CharField(required=False, allow_blank=True, default="")
+    owner_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    predialogue_meeting = serializers.IntegerField(required=False, allow_null=True)
+
+    def validate(self, attrs):
+        if not attrs.get("application_type") and not attrs.get("answers"):
+            raise ValidationError("Give either application_type (a code) or the guide's answers.")
+        return attrs
+
+
+class CaseDetailSerializer(serializers.Serializer):
+    """Documents the shape of a case in the API (built by selectors.cases.case_detail_data)."""
+
+    reference = serializers.CharField()
+    status = serializers.ChoiceField(choices=Case.Status.values)
+    status_text = serializers.CharField()
+    waiting_for = serializers.CharField(allow_null=True)
+    application_type = serializers.CharField(allow_null=True)
+    property = serializers.DictField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    expected_decision_date = serializers.DateField(allow_null=True)
+    on_track = serializers.BooleanField(allow_null=True)
+    checklist = serializers.ListField(child=serializers.DictField())
+    outstanding = serializers.ListField(child=serializers.DictField())
+    timeline = serializers.ListField(child=serializers.DictField())
+    caseworker = serializers.DictField(allow_null=True)
+    decision = serializers.DictField(allow_null=True)
+
+
+def _owner_case(request, reference) -> Case:
+    return case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+
+
+def _detail(case: Case, user) -> dict:
+    return case_selectors.case_detail_data(case=case, include_staff=roles.is_staff_member(user))
+
+
+class CaseListView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: CaseDetailSerializer(many=True)})
+    def get(self, request):
+        qs = case_selectors.cases_visible_to(user=request.user).select_related(
+            "property", "application_type", "caseworker").order_by("-created_at")[:100]
+        from applications.selectors.status import status_text, waiting_for
+
+        return Response([{"reference": c.reference, "status": c.status, "status_text": status_text(c),
+                          "waiting_for": waiting_for(c),
+                          "application_type": c.application_type.code if c.application_type_id else None,
+                          "address": str(c.property), "expected_decision_date": c.expected_decision_date,
+                          "submitted_at": c.submitted_at} for c in qs])
+
+    @extend_schema(request=CaseCreateSerializer, responses={201: CaseDetailSerializer})
+    def post(self, request):
+        if not roles.has_role(request.user, roles.APPLICANT):
+            return Response({"message": "Only applicants can start an application.", "code": "permission_denied"},
+                            status=403)
+        body = CaseCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        prop = Property.objects.filter(pk=data["property"]).first()
+        if prop is None:
+            raise ValidationError({"property": "No property with this id. Find it with GET /api/v1/properties/?q="})
+        app_type = None
+        if data.get("application_type"):
+            app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
+            if app_type is None:
+                raise ValidationError({"application_type": "Unknown application type. See GET application-types/."})
+        try:
+            case = case_services.create_draft(
+                applicant=request.user, property=prop, application_type=app_type, answers=data.get("answers") or {},
+                applying_for=data["applying_for"], description=data["description"],
+                predialogue_meeting_id=data.get("predialogue_meeting"),
+            )
+            if data["owner_name"] or data["owner_email"]:
+                case_services.update_draft(case=case, actor=request.user, owner_name=data["owner_name"],
+                                           owner_email=data["owner_email"])
+        except case_services.CaseError as exc:
+            raise ValidationError(str(exc)) from exc
+        return Response(_detail(case, request.user), status=status.HTTP_201_CREATED)
+
+
+class CaseDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: CaseDetailSerializer})
+    def get(self, request, reference):
+        case = case_selectors.get_case_for_user(user=request.user, reference=reference)
+        if case_selectors.is_staff_reader(user=request.user, case=case):
+            from permitportal.core import audit
+
+            audit.record(actor=request.user, action="api_case_read", object_type="case", object_id=case.reference)
+        return Response(_detail(case, request.user))
+
+
+class DocumentUploadView(APIView):
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={"multipart/form-data": inline_serializer("DocumentUpload", {
+            "requirement": serializers.CharField(required=False), "file": serializers.FileField()})},
+        responses={201: inline_serializer("DocumentCreated", {
+            "id": serializers.IntegerField(), "requirement": serializers.CharField(allow_null=True),
+            "name": serializers.CharField(), "size": serializers.IntegerField(), "sha256": serializers.CharField(),
+            "kind": serializers.CharField()}),
+            400: OpenApiResponse(description="The file was refused; `message` says why.")},
+    )
+    def post(self, request, reference):
+        from applications.services import documents as document_services
+        from applications.services.uploads import UploadRejected
+
+        case = _owner_case(request, reference)
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise ValidationError({"file": "Attach the file as multipart field `file`."})
+        code = request.data.get("requirement") or None
+        requirement = None
+        if code:
+            requirement = DocumentRequirement.objects.filter(code=code).first()
+            if requirement is None:
+                raise ValidationError({"requirement": f"Unknown requirement code “{code}”."})
+        try:
+            doc = document_services.add_document(case=case, requirement=requirement, uploaded_file=upload,
+                                                 actor=request.user)
+        except (UploadRejected, case_services.CaseError) as exc:
+            return Response({"message": str(exc), "code": "file_rejected"}, status=400)
+        return Response({"id": doc.pk, "requirement": code, "name": doc.original_name, "size": doc.size,
+                         "sha256": doc.sha256, "kind": doc.kind}, status=201)
+
+
+class NotRelevantView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=inline_serializer("NotRelevant", {"reason": serializers.CharField()}),
+                   responses={200: CaseDetailSerializer})
+    def post(self, request, reference, code):
+        case = _owner_case(request, reference)
+        try:
+            case_services.mark_not_relevant(case=case, requirement_code=code, reason=request.data.get("reason", ""),
+                                            actor=request.user)
+        except case_services.CaseError as exc:
+            raise ValidationError(str(exc)) from exc
+        return Response(_detail(case, request.user))
+
+
+class SubmitView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={200: CaseDetailSerializer,
+                                            400: OpenApiResponse(description="Lists what is missing.")})
+    def post(self, request, reference):
+        case = _owner_case(request, reference)
+        try:
+            case = case_services.submit(case=case, actor=request.user)
+        except case_services.SubmissionIncomplete as exc:
+            return Response({"message": str(exc), "code": "incomplete",
+                             "missing": [{"code": m.code, "title": str(m.title), "kind": m.kind}
+                                         for m in exc.missing]}, status=400)
+        except case_services.CaseError as exc:
+            return Response({"message": str(exc), "code": "conflict"}, status=409)
+        return Response(_detail(case, request.user))
+
+
+class ReceiptPdfView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The receipt PDF")})
+    def get(self, request, reference):
+        case = case_selectors.get_case_for_user(user=request.user, reference=reference)
+        if case.status == Case.Status.DRAFT:
+            return Response({"message": "A draft has no receipt yet: submit it first.", "code": "not_found"},
+                            status=404)
+        pdf = receipts.render_receipt_pdf(case=case, language=translation.get_language() or "da")
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{case.reference}-receipt.pdf"'
+        return response
+
+

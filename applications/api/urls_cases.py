@@ -1,0 +1,13 @@
+from django.urls import path
+
+from applications.api import cases
+
+urlpatterns = [
+    path("cases/", cases.CaseListView.as_view(), name="api-cases"),
+    path("cases/<str:reference>/", cases.CaseDetailView.as_view(), name="api-case-detail"),
+    path("cases/<str:reference>/documents/", cases.DocumentUploadView.as_view(), name="api-case-documents"),
+    path("cases/<str:reference>/requirements/<slug:code>/not-relevant/", cases.NotRelevantView.as_view(),
+         name="api-case-not-relevant"),
+    path("cases/<str:reference>/submit/", cases.SubmitView.as_view(), name="api-case-submit"),
+    path("cases/<str:reference>/receipt.pdf", cases.ReceiptPdfView.as_view(), name="api-case-receipt"),
+]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from applications.api import properties
+
+urlpatterns = [
+    path("properties/", properties.PropertyListView.as_view(), name="api-properties"),
+    path("properties/<int:pk>/", properties.PropertyDetailView.as_view(), name="api-property-detail"),
+]

@@ -1,0 +1,54 @@
+from .case import (
+    Case,
+    CaseEvent,
+    CaseRepresentative,
+    ChecklistItem,
+    Document,
+    NotificationSent,
+    ReferenceCounter,
+)
+from .catalogue import (
+    ApplicationType,
+    CatalogueVersion,
+    DocumentRequirement,
+    GuideOption,
+    GuideOutcome,
+    GuideQuestion,
+    RequirementRule,
+)
+from .handling import (
+    Advisory,
+    Decision,
+    InformationRequest,
+    InformationRequestItem,
+    InternalNote,
+    ScreeningResult,
+    ScreeningRun,
+)
+from .property import Property, PropertyCorrection
+
+__all__ = [
+    "Advisory",
+    "Decision",
+    "InformationRequest",
+    "InformationRequestItem",
+    "InternalNote",
+    "ScreeningResult",
+    "ScreeningRun",
+    "ApplicationType",
+    "Case",
+    "CaseEvent",
+    "CaseRepresentative",
+    "CatalogueVersion",
+    "ChecklistItem",
+    "Document",
+    "NotificationSent",
+    "DocumentRequirement",
+    "GuideOption",
+    "GuideOutcome",
+    "GuideQuestion",
+    "Property",
+    "PropertyCorrection",
+    "ReferenceCounter",
+    "RequirementRule",
+]

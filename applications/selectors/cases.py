@@ -1,0 +1,181 @@
+"""Who may see which case: the one place for object-level access in the core."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from applications.models import Case
+from permitportal.accounts import roles
+
+
+def cases_visible_to(*, user) -> QuerySet[Case]:
+    """Applicants see their own cases and those they represent; staff see every submitted case.
+    Drafts are visible only to their applicant and representatives."""
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    own = Q(applicant=user) | Q(representatives__user=user, representatives__accepted_at__isnull=False)
+    if roles.is_staff_member(user):
+        return Case.objects.filter(own | ~Q(status=Case.Status.DRAFT)).distinct()
+    return Case.objects.filter(own).distinct()
+
+
+def cases_owned_by(*, user) -> QuerySet[Case]:
+    """Cases the user may act on as applicant or accepted representative."""
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    return Case.objects.filter(
+        Q(applicant=user) | Q(representatives__user=user, representatives__accepted_at__isnull=False)
+    ).distinct()
+
+
+def get_case_for_user(*, user, reference: str, owner_only: bool = False) -> Case:
+    """The case, or Http404 when it does not exist or the user may not see it."""
+    qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
+    try:
+        return qs.select_related("property", "application_type", "applicant", "caseworker").get(reference=reference)
+    except Case.DoesNotExist as exc:
+        raise Http404("No such case") from exc
+
+
+def checklist_for_display(*, case: Case) -> list:
+    """The active checklist with each item's current documents and history, in two queries."""
+
+    from applications.models import ChecklistItem, Document
+
+    items = list(ChecklistItem.objects.filter(case=case, is_active=True).select_related("requirement")
+                 .order_by("-required", "requirement__order"))
+    docs = list(Document.objects.filter(case=case).order_by("uploaded_at"))
+    by_req: dict = {}
+    for doc in docs:
+        by_req.setdefault(doc.requirement_id, []).append(doc)
+    for item in items:
+        all_docs = by_req.get(item.requirement_id, [])
+        item.current_documents = [d for d in all_docs if d.superseded_at is None]
+        item.old_documents = [d for d in all_docs if d.superseded_at is not None]
+    return items
+
+
+def other_documents(*, case: Case) -> list:
+    return list(case.documents.filter(requirement__isnull=True, superseded_at__isnull=True))
+
+
+def my_cases(*, user):
+    """The applicant's own and represented cases, newest first, with what the list shows."""
+    return (cases_owned_by(user=user).select_related("property", "application_type")
+            .order_by("-created_at"))
+
+
+def public_timeline(*, case: Case) -> list:
+    from applications.selectors.status import event_text
+
+    return [{"at": e.at, "text": event_text(e), "kind": e.kind}
+            for e in case.events.filter(is_public=True).order_by("at", "id")]
+
+
+def invitation(*, token: str):
+    from applications.models import CaseRepresentative
+
+    return CaseRepresentative.objects.select_related("case", "case__property", "case__applicant").filter(
+        token=token).first()
+
+
+def outstanding_items(*, case: Case) -> list[dict]:
+    """What the applicant still has to do, each with its action."""
+    from applications.models import ChecklistItem
+
+    if case.status in (Case.Status.DECIDED, Case.Status.CLOSED, Case.Status.WITHDRAWN):
+        return []
+    items = (ChecklistItem.objects.filter(case=case, is_active=True, required=True,
+                                          state=ChecklistItem.State.MISSING)
+             .select_related("requirement").order_by("requirement__order"))
+    return [{"requirement": i.requirement.code, "title": i.requirement.title, "action": "upload"} for i in items]
+
+
+def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
+    """The case as every channel describes it (API detail; the HTML pages use the same parts)."""
+    from django.utils import timezone
+
+    from applications.selectors.status import status_text, waiting_for
+    from applications.services.clock import clock_state
+
+    clock = clock_state(case, today=timezone.localdate())
+    checklist = [
+        {"requirement": item.requirement.code, "title": item.requirement.title, "required": item.required,
+         "state": item.state, "agreed_at_meeting": item.agreed_at_meeting,
+         "not_relevant_reason": item.not_relevant_reason or None,
+         "documents": [{"id": d.pk, "name": d.original_name, "size": d.size, "sha256": d.sha256,
+                        "uploaded_at": d.uploaded_at} for d in item.current_documents]}
+        for item in checklist_for_display(case=case)
+    ]
+    worker = case.caseworker
+    data = {
+        "reference": case.reference,
+        "status": case.status,
+        "status_text": status_text(case),
+        "waiting_for": waiting_for(case),
+        "application_type": case.application_type.code if case.application_type_id else None,
+        "property": {"id": case.property_id, "address": str(case.property),
+                     "cadastral_number": case.property.cadastral_number},
+        "description": case.description,
+        "submitted_at": case.submitted_at,
+        "expected_decision_date": clock["expected"],
+        "on_track": clock["on_track"],
+        "clock": {k: clock[k] for k in ("state", "days_left", "elapsed_days", "paused_days", "extension_days")},
+        "checklist": checklist,
+        "outstanding": outstanding_items(case=case),
+        "timeline": [{"at": e["at"], "text": e["text"]} for e in public_timeline(case=case)],
+        "caseworker": ({"name": worker.get_full_name(), "email": worker.email, "phone": worker.phone}
+                       if worker else None),
+        "decision": decision_data(case=case),
+    }
+    if include_staff:
+        data["screening"] = screening_data(case=case)
+    return data
+
+
+def decision_data(*, case: Case) -> dict | None:
+    """The decision as the API shows it, or None while the case is undecided."""
+    from django.urls import reverse
+
+    from applications.models import Decision
+
+    if case.decided_at is None:
+        return None
+    decision = Decision.objects.filter(case=case).first()
+    if decision is None:
+        return None
+    return {"outcome": decision.outcome, "conditions": decision.conditions, "reasons": decision.reasons,
+            "guidance": decision.guidance, "decided_at": decision.decided_at,
+            "letter_url": (reverse("api-case-decision-pdf", kwargs={"reference": case.reference})
+                           if decision.letter else None)}
+
+
+def screening_data(*, case: Case) -> dict | None:
+    """The latest screening (staff only): when, a summary and the result per requirement or field."""
+    from applications.models import ScreeningRun
+
+    run = ScreeningRun.objects.filter(case=case).order_by("-checked_at", "-id").first()
+    if run is None:
+        return None
+    return {"checked_at": run.checked_at, "summary": screening_summary(ok=run.ok_count, total=run.total_count),
+            "ok": run.ok_count, "total": run.total_count,
+            "items": [{"requirement": r.requirement.code if r.requirement_id else None, "field": r.field or None,
+                       "result": r.result, "message": r.message}
+                      for r in run.results.select_related("requirement").order_by("id")]}
+
+
+def screening_summary(*, ok: int | None, total: int | None) -> str:
+    """"7 of 9 checks fine", or a plain "Not screened yet"."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    if total is None:
+        return _("Not screened yet")
+    return ngettext("%(ok)d of %(total)d check fine", "%(ok)d of %(total)d checks fine", total) % {
+        "ok": ok or 0, "total": total}
+
+
+def is_staff_reader(*, user, case: Case) -> bool:
+    """True when a staff member (not the applicant or a representative) reads the case: audited."""
+    if not roles.is_staff_member(user):
+        return False
+    return not cases_owned_by(user=user).filter(pk=case.pk).exists()

@@ -1,0 +1,427 @@
+"""Writes for cases: drafts, the checklist, "not relevant" claims, submission, representatives."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications import signals
+from applications.models import ApplicationType, Case, CaseRepresentative, ChecklistItem, Property, ReferenceCounter
+from applications.services import events
+from applications.services.transitions import transition
+
+S = Case.Status
+
+
+class CaseError(Exception):
+    """A problem a person can act on; the message says what to do."""
+
+
+@dataclass
+class MissingItem:
+    code: str
+    title: str
+    anchor: str
+    kind: str  # "requirement" or "field"
+
+
+@dataclass
+class ChecklistChanges:
+    added: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    now_required: list = field(default_factory=list)
+    now_optional: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.added or self.removed or self.now_required or self.now_optional)
+
+
+class SubmissionIncomplete(CaseError):
+    def __init__(self, missing: list[MissingItem]):
+        self.missing = missing
+        super().__init__(
+            _("The application cannot be sent yet. Upload or mark as not relevant: %(items)s.")
+            % {"items": "; ".join(m.title for m in missing)}
+        )
+
+
+def draft_lifetime() -> timedelta:
+    return timedelta(days=getattr(settings, "DRAFT_LIFETIME_DAYS", 90))
+
+
+def next_reference(*, year: int) -> str:
+    """B-2026-00042: numbered per year, gap-free under concurrency (row lock on the counter)."""
+    with transaction.atomic():
+        ReferenceCounter.objects.get_or_create(year=year)
+        counter = ReferenceCounter.objects.select_for_update().get(year=year)
+        counter.last = F("last") + 1
+        counter.save(update_fields=["last"])
+        counter.refresh_from_db()
+        return f"B-{year}-{counter.last:05d}"
+
+
+def _facts(case: Case) -> dict:
+    from applications.services.guide import facts_for
+
+    return facts_for(answers=case.answers or {}, property=case.property, applying_for=case.applying_for)
+
+
+@transaction.atomic
+def create_draft(*, applicant, property: Property, application_type: ApplicationType | None = None,
+                 answers: dict | None = None, applying_for: str = Case.ApplyingFor.SELF, description: str = "",
+                 customer_group: str | None = None, predialogue_meeting_id: int | None = None) -> Case:
+    from applications.services.catalogue import current_version
+
+    if applying_for not in Case.ApplyingFor.values:
+        raise CaseError(_("Choose whether you apply for yourself or for someone else."))
+    if application_type is None:
+        application_type = _type_from_answers(answers or {}, property)
+    now = timezone.now()
+    case = Case.objects.create(
+        reference=next_reference(year=timezone.localdate(now).year),
+        property=property,
+        application_type=application_type,
+        answers=answers or {},
+        catalogue_version=current_version(),
+        description=description,
+        applicant=applicant,
+        applying_for=applying_for,
+        customer_group=customer_group
+        or (Case.CustomerGroup.PROFESSIONAL if applying_for == Case.ApplyingFor.OTHER else Case.CustomerGroup.OWNER),
+        predialogue_meeting_id=predialogue_meeting_id,
+        draft_expires_at=now + draft_lifetime(),
+    )
+    events.record(case=case, kind="created", actor=applicant)
+    recompute_checklist(case=case)
+    return case
+
+
+def _type_from_answers(answers: dict, property: Property) -> ApplicationType:
+    from applications.services.guide import evaluate_guide
+
+    try:
+        result = evaluate_guide(answers=answers, property=property)
+    except ValueError as exc:
+        raise CaseError(str(exc)) from exc
+    outcome = result.get("outcome")
+    if not outcome:
+        raise CaseError(_("Answer all the questions in the guide first, or choose an application type."))
+    if outcome["kind"] != "application" or not outcome.get("application_type"):
+        raise CaseError(_("Your answers do not lead to an application, so there is nothing to apply for."))
+    return ApplicationType.objects.get(code=outcome["application_type"])
+
+
+def _touch_draft(case: Case) -> list[str]:
+    if case.status == S.DRAFT:
+        case.draft_expires_at = timezone.now() + draft_lifetime()
+        return ["draft_expires_at"]
+    return []
+
+
+@transaction.atomic
+def update_draft(*, case: Case, actor, description: str | None = None, applying_for: str | None = None,
+                 owner_name: str | None = None, owner_email: str | None = None,
+                 customer_group: str | None = None) -> Case:
+    """Save the applicant's answers on the draft (every step saves)."""
+    if case.status != S.DRAFT:
+        raise CaseError(_("The application has been sent; its answers can no longer be changed here."))
+    fields = []
+    for name, value in (("description", description), ("owner_name", owner_name), ("owner_email", owner_email)):
+        if value is not None:
+            setattr(case, name, value.strip())
+            fields.append(name)
+    if customer_group is not None:
+        if customer_group not in Case.CustomerGroup.values:
+            raise CaseError(_("Choose who you are."))
+        case.customer_group = customer_group
+        fields.append("customer_group")
+    recompute = False
+    if applying_for is not None and applying_for != case.applying_for:
+        if applying_for not in Case.ApplyingFor.values:
+            raise CaseError(_("Choose whether you apply for yourself or for someone else."))
+        case.applying_for = applying_for
+        fields.append("applying_for")
+        recompute = True
+    fields += _touch_draft(case)
+    case.save(update_fields=fields + ["updated_at"])
+    if recompute:
+        recompute_checklist(case=case)
+    return case
+
+
+@transaction.atomic
+def recompute_checklist(*, case: Case) -> ChecklistChanges:
+    """Bring the checklist in line with the type's rules and the case's facts; keep uploads and claims."""
+    from applications.services.catalogue import requirements_for
+
+    changes = ChecklistChanges()
+    wanted = {}
+    if case.application_type_id:
+        wanted = {req.pk: (req, required) for req, required in
+                  requirements_for(application_type=case.application_type, facts=_facts(case))}
+    existing = {item.requirement_id: item for item in ChecklistItem.objects.filter(case=case)
+                .select_related("requirement")}
+    for req_id, (req, required) in wanted.items():
+        item = existing.get(req_id)
+        if item is None:
+            ChecklistItem.objects.create(case=case, requirement=req, required=required)
+            changes.added.append(req)
+        elif not item.is_active or item.required != required:
+            if not item.is_active:
+                changes.added.append(req)
+            elif required:
+                changes.now_required.append(req)
+            else:
+                changes.now_optional.append(req)
+            item.is_active = True
+            item.required = required
+            item.save(update_fields=["is_active", "required"])
+    for req_id, item in existing.items():
+        # Documents promised at a pre-application meeting stay, whatever the type's rules say.
+        if req_id not in wanted and item.is_active and item.agreed_at_meeting is None:
+            item.is_active = False
+            item.save(update_fields=["is_active"])
+            changes.removed.append(item.requirement)
+    refresh_checklist_state(case=case)
+    return changes
+
+
+def refresh_checklist_state(*, case: Case) -> None:
+    """Each item is "uploaded" while a current document exists for it, "not relevant" while claimed
+    (and not rejected), otherwise "missing"."""
+    with_docs = set(
+        case.documents.filter(superseded_at__isnull=True, requirement__isnull=False)
+        .values_list("requirement_id", flat=True)
+    )
+    for item in ChecklistItem.objects.filter(case=case):
+        if item.requirement_id in with_docs:
+            state = ChecklistItem.State.UPLOADED
+        elif item.not_relevant_reason and item.not_relevant_claim != ChecklistItem.Claim.REJECTED:
+            state = ChecklistItem.State.NOT_RELEVANT
+        else:
+            state = ChecklistItem.State.MISSING
+        if item.state != state:
+            item.state = state
+            item.save(update_fields=["state"])
+
+
+@transaction.atomic
+def mark_not_relevant(*, case: Case, requirement_code: str, reason: str, actor) -> ChecklistItem:
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise CaseError(_("Tell us in a sentence why this document is not relevant for your project."))
+    if case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN):
+        raise CaseError(_("The case is finished; nothing can be changed on it."))
+    try:
+        item = ChecklistItem.objects.select_related("requirement").get(
+            case=case, requirement__code=requirement_code, is_active=True)
+    except ChecklistItem.DoesNotExist as exc:
+        raise CaseError(_("This document is not on the case's checklist.")) from exc
+    item.not_relevant_reason = reason
+    item.not_relevant_claim = ChecklistItem.Claim.PENDING
+    item.save(update_fields=["not_relevant_reason", "not_relevant_claim"])
+    events.record(case=case, kind="not_relevant", actor=actor,
+                  params={"requirement": item.requirement.title_en, "code": requirement_code, "reason": reason})
+    refresh_checklist_state(case=case)
+    item.refresh_from_db()
+    _touch_draft(case) and case.save(update_fields=["draft_expires_at"])
+    return item
+
+
+@transaction.atomic
+def withdraw_not_relevant(*, case: Case, requirement_code: str, actor) -> None:
+    ChecklistItem.objects.filter(case=case, requirement__code=requirement_code).update(
+        not_relevant_reason="", not_relevant_claim="")
+    refresh_checklist_state(case=case)
+
+
+def missing_for_submission(*, case: Case) -> list[MissingItem]:
+    """What stops the case from being sent: required items neither uploaded nor marked not relevant,
+    and required form fields."""
+    missing = []
+    if not case.application_type_id:
+        missing.append(MissingItem("application_type", _("Application type"), "type", "field"))
+    if not (case.description or "").strip():
+        missing.append(MissingItem("description", _("Description of the project"), "id_description", "field"))
+    if case.applying_for == Case.ApplyingFor.OTHER and not (case.owner_name and case.owner_email):
+        missing.append(MissingItem("owner", _("The owner's name and e-mail"), "id_owner_name", "field"))
+    items = (ChecklistItem.objects.filter(case=case, is_active=True, required=True,
+                                          state=ChecklistItem.State.MISSING)
+             .select_related("requirement").order_by("requirement__order"))
+    for item in items:
+        missing.append(MissingItem(item.requirement.code, item.requirement.title, f"req-{item.requirement.code}",
+                                   "requirement"))
+    return missing
+
+
+@transaction.atomic
+def submit(*, case: Case, actor) -> Case:
+    """Send the application: refused while anything required is missing."""
+    if case.status != S.DRAFT:
+        raise CaseError(_("This application has already been sent."))
+    refresh_checklist_state(case=case)
+    missing = missing_for_submission(case=case)
+    if missing:
+        raise SubmissionIncomplete(missing)
+    case.draft_expires_at = None
+    case.save(update_fields=["draft_expires_at"])
+    transition(case=case, to=S.SUBMITTED, actor=actor, event_params={"reference": case.reference})
+    case.refresh_from_db()
+    from applications.tasks import enqueue, screen_case, send_receipt
+
+    enqueue(screen_case, case.pk, "submission")
+    enqueue(send_receipt, case.pk)
+    transaction.on_commit(lambda: signals.case_submitted.send(sender=Case, case=case, actor=actor))
+    return case
+
+
+# --- Representatives ---------------------------------------------------------------------------
+
+@transaction.atomic
+def invite_representative(*, case: Case, email: str, actor) -> CaseRepresentative:
+    email = (email or "").strip().lower()
+    if not email or "@" not in email:
+        raise CaseError(_("Enter the representative's e-mail address."))
+    if email == case.applicant.email.lower():
+        raise CaseError(_("You cannot invite yourself."))
+    rep, created = CaseRepresentative.objects.get_or_create(case=case, email=email, defaults={"invited_by": actor})
+    if not created and rep.accepted_at:
+        raise CaseError(_("%(email)s already represents you on this case.") % {"email": email})
+    from permitportal.core.notifications import send_templated_email
+
+    link = settings.SITE_URL + reverse("applications:representation_accept", kwargs={"token": rep.token})
+    transaction.on_commit(lambda: send_templated_email(
+        to=[email], template="applications/email/representative_invite",
+        context={"case": case, "inviter": actor, "link": link}, language=case.applicant.preferred_language))
+    return rep
+
+
+@transaction.atomic
+def accept_representation(*, token: str, user) -> CaseRepresentative:
+    try:
+        rep = CaseRepresentative.objects.select_for_update().select_related("case").get(token=token)
+    except CaseRepresentative.DoesNotExist as exc:
+        raise CaseError(_("This invitation is not valid. Ask the owner to invite you again.")) from exc
+    if rep.accepted_at and rep.user_id != user.pk:
+        raise CaseError(_("This invitation has already been accepted by someone else."))
+    if rep.case.applicant_id == user.pk:
+        raise CaseError(_("You are the applicant on this case already."))
+    if not rep.accepted_at:
+        rep.user = user
+        rep.accepted_at = timezone.now()
+        rep.save(update_fields=["user", "accepted_at"])
+        events.record(case=rep.case, kind="representative_added", actor=user, params={"email": rep.email})
+    return rep
+
+
+# --- Drafts: expiry, reminders and catalogue changes -------------------------------------------
+
+def drafts_due_for_reminder(*, days_before: int, now=None):
+    now = now or timezone.now()
+    start = now + timedelta(days=days_before - 1)
+    end = now + timedelta(days=days_before)
+    return Case.objects.filter(status=S.DRAFT, draft_expires_at__gt=start, draft_expires_at__lte=end)
+
+
+def send_draft_reminders(*, now=None) -> int:
+    """E-mail applicants 7 days and 1 day before their draft expires (run daily)."""
+    from permitportal.core.notifications import send_templated_email
+
+    sent = 0
+    for days in (7, 1):
+        for case in drafts_due_for_reminder(days_before=days, now=now).select_related("applicant"):
+            key = f"reminder_{days}"
+            if case.events.filter(kind=key).exists():
+                continue
+            link = settings.SITE_URL + reverse("applications:draft_edit", kwargs={"reference": case.reference})
+            send_templated_email(to=[case.applicant.email], template="applications/email/draft_reminder",
+                                 context={"case": case, "days": days, "link": link},
+                                 language=case.applicant.preferred_language)
+            events.record(case=case, kind=key, is_public=False)
+            sent += 1
+    return sent
+
+
+def expire_drafts(*, now=None) -> int:
+    """Delete drafts past their expiry, files included."""
+    now = now or timezone.now()
+    count = 0
+    for case in Case.objects.filter(status=S.DRAFT, draft_expires_at__lt=now):
+        for document in case.documents.all():
+            document.file.delete(save=False)
+        case.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def check_against_current_catalogue(*, case: Case, actor=None) -> ChecklistChanges | None:
+    """A draft resumed after the catalogue changed: recompute and say what changed."""
+    from applications.services.catalogue import current_version
+
+    version = current_version()
+    if case.status != S.DRAFT or not version or case.catalogue_version == version:
+        return None
+    old = case.catalogue_version
+    case.catalogue_version = version
+    case.save(update_fields=["catalogue_version"])
+    changes = recompute_checklist(case=case)
+    events.record(case=case, kind="catalogue_updated", actor=actor, params={"from": old, "to": version})
+    return changes
+
+
+@transaction.atomic
+def extend_deadline(*, case: Case, days: int, reason: str, actor) -> Case:
+    """Move the expected decision date; the reason is shown to the applicant in the timeline."""
+    from applications.services import clock
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise CaseError(_("Give the reason for the extension; the applicant will see it."))
+    if not isinstance(days, int) or days < 1 or days > 365:
+        raise CaseError(_("Give the extension as a number of days between 1 and 365."))
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.status not in (S.SUBMITTED, S.AWAITING_INFORMATION, S.COMPLETE, S.IN_REVIEW):
+        raise CaseError(_("Only an open case can get more time."))
+    clock.extend(case=locked, days=days)
+    locked.save(update_fields=["extension_days", "expected_decision_date", "updated_at"])
+    events.record(case=locked, kind="deadline_extended", actor=actor, params={"days": days, "reason": reason})
+    case.extension_days, case.expected_decision_date = locked.extension_days, locked.expected_decision_date
+    return locked
+
+
+@transaction.atomic
+def mark_agreed_at_meeting(*, case: Case, requirement_codes: list[str], meeting_date) -> int:
+    """Checklist items promised in pre-application minutes say so ("agreed at the meeting on DATE");
+    a promised document that the type's rules do not list is added as required."""
+    from applications.models import DocumentRequirement
+
+    count = 0
+    for requirement in DocumentRequirement.objects.filter(code__in=requirement_codes):
+        item, created = ChecklistItem.objects.get_or_create(case=case, requirement=requirement,
+                                                            defaults={"required": True})
+        item.agreed_at_meeting = meeting_date
+        item.is_active = True
+        item.save(update_fields=["agreed_at_meeting", "is_active"])
+        count += 1
+    refresh_checklist_state(case=case)
+    return count
+
+
+@transaction.atomic
+def link_predialogue_meeting(*, case: Case, meeting_id: int, actor=None) -> Case:
+    """Link a pre-application meeting to a case (the predialogue app owns the meeting itself)."""
+    from applications.models import Advisory
+    from applications.services.advisories import raise_advisory
+
+    Case.objects.filter(pk=case.pk).update(predialogue_meeting_id=meeting_id)
+    case.predialogue_meeting_id = meeting_id
+    events.record(case=case, kind="minutes_linked", actor=actor, params={"meeting": meeting_id}, is_public=False)
+    if case.status != S.DRAFT:
+        raise_advisory(kind=Advisory.Kind.MINUTES_LINKED, case=case, dedupe_key=f"minutes:{case.pk}:{meeting_id}")
+    return case

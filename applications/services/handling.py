@@ -1,0 +1,179 @@
+"""Caseworker actions on a case. Each is one transaction; status changes go through transitions."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from applications.models import (
+    Advisory,
+    ApplicationType,
+    Case,
+    ChecklistItem,
+    Document,
+    InformationRequest,
+    InternalNote,
+)
+from applications.services import events
+from applications.services.advisories import raise_advisory
+from applications.services.cases import CaseError, recompute_checklist, refresh_checklist_state
+from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
+from permitportal.accounts import roles
+from permitportal.accounts.models import User
+
+S = Case.Status
+
+
+def _require_staff(actor, *allowed):
+    if not roles.has_role(actor, *(allowed or (roles.CASEWORKER, roles.MANAGER))):
+        raise PermissionError(_("Only caseworkers can do this."))
+
+
+@transaction.atomic
+def assign(*, case: Case, caseworker: User, actor) -> Case:
+    _require_staff(actor)
+    if not roles.has_role(caseworker, roles.CASEWORKER, roles.MANAGER):
+        raise CaseError(_("%(email)s is not a caseworker.") % {"email": caseworker.email})
+    if case.status in (S.DRAFT, S.CLOSED, S.WITHDRAWN):
+        raise CaseError(_("Only a case that is being handled can be assigned."))
+    if case.caseworker_id == caseworker.pk:
+        return case
+    Case.objects.filter(pk=case.pk).update(caseworker=caseworker)
+    case.caseworker = caseworker
+    events.record(case=case, kind="assigned", actor=actor, params={"name": caseworker.get_full_name()})
+    return case
+
+
+@transaction.atomic
+def bulk_assign(*, references: list[str], caseworker: User, actor) -> int:
+    _require_staff(actor, roles.MANAGER)
+    count = 0
+    for case in Case.objects.filter(reference__in=references).exclude(status__in=(S.DRAFT, S.CLOSED, S.WITHDRAWN)):
+        assign(case=case, caseworker=caseworker, actor=actor)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def mark_complete(*, case: Case, actor) -> Case:
+    _require_staff(actor)
+    if not is_allowed(case.status, S.COMPLETE):
+        raise TransitionNotAllowed(case, S.COMPLETE)
+    pending = ChecklistItem.objects.filter(case=case, is_active=True, required=True).filter(
+        state=ChecklistItem.State.MISSING).count()
+    if pending:
+        raise CaseError(_("%(count)d required documents are still missing. Request them first.") % {"count": pending})
+    _cancel_open_requests(case)
+    return transition(case=case, to=S.COMPLETE, actor=actor)
+
+
+def _cancel_open_requests(case: Case) -> None:
+    """The case leaves "awaiting information" by a caseworker's decision: the open request is closed."""
+    InformationRequest.objects.filter(case=case, state=InformationRequest.State.OPEN).update(
+        state=InformationRequest.State.CANCELLED)
+
+
+@transaction.atomic
+def start_review(*, case: Case, actor) -> Case:
+    _require_staff(actor)
+    if not is_allowed(case.status, S.IN_REVIEW):
+        raise TransitionNotAllowed(case, S.IN_REVIEW)
+    if case.caseworker_id is None:
+        assign(case=case, caseworker=actor, actor=actor)
+    _cancel_open_requests(case)
+    return transition(case=case, to=S.IN_REVIEW, actor=actor)
+
+
+@transaction.atomic
+def withdraw(*, case: Case, actor, reason: str = "") -> Case:
+    """Withdraw at the applicant's request (by the applicant, or by staff on their behalf)."""
+    from applications.selectors.cases import cases_owned_by
+
+    reason = (reason or "").strip()
+    is_owner = cases_owned_by(user=actor).filter(pk=case.pk).exists()
+    if not is_owner:
+        _require_staff(actor)
+        if not reason:
+            raise CaseError(_("Write how the applicant asked to withdraw the application, and when."))
+    if not is_allowed(case.status, S.WITHDRAWN):
+        raise TransitionNotAllowed(case, S.WITHDRAWN)
+    _cancel_open_requests(case)
+    return transition(case=case, to=S.WITHDRAWN, actor=actor, note=reason)
+
+
+@transaction.atomic
+def change_type(*, case: Case, application_type: ApplicationType, actor):
+    """Change the application type without the applicant starting over; the checklist is
+    recomputed, the applicant told what is now needed, and the case screened again."""
+    _require_staff(actor)
+    if case.status in (S.DRAFT, S.DECIDED, S.CLOSED, S.WITHDRAWN):
+        raise CaseError(_("The type can only be changed on a case that is being handled."))
+    if not application_type.is_active:
+        raise CaseError(_("This application type is no longer in use. Choose another."))
+    if case.application_type_id == application_type.pk:
+        raise CaseError(_("The case already has this type."))
+    old = case.application_type
+    Case.objects.filter(pk=case.pk).update(application_type=application_type)
+    case.application_type = application_type
+    changes = recompute_checklist(case=case)
+    events.record(case=case, kind="type_changed", actor=actor,
+                  params={"type": application_type.name_en, "from": old.code if old else None,
+                          "added": [r.code for r in changes.added + changes.now_required],
+                          "removed": [r.code for r in changes.removed]})
+    from applications.tasks import enqueue, screen_case
+
+    enqueue(screen_case, case.pk, "type_change")
+    transaction.on_commit(lambda: _tell_applicant_type_changed(case, changes))
+    return changes
+
+
+def _tell_applicant_type_changed(case, changes):
+    from django.conf import settings
+    from django.urls import reverse
+
+    from permitportal.core.notifications import send_templated_email
+
+    link = settings.SITE_URL + reverse("applications:case_detail", kwargs={"reference": case.reference})
+    send_templated_email(to=[case.applicant.email], template="applications/email/type_changed",
+                         context={"case": case, "changes": changes, "link": link},
+                         language=case.applicant.preferred_language)
+
+
+@transaction.atomic
+def decide_not_relevant_claim(*, case: Case, requirement_code: str, accept: bool, actor) -> ChecklistItem:
+    _require_staff(actor)
+    try:
+        item = ChecklistItem.objects.select_related("requirement").get(case=case, requirement__code=requirement_code)
+    except ChecklistItem.DoesNotExist as exc:
+        raise CaseError(_("This document is not on the case's checklist.")) from exc
+    if not item.not_relevant_reason:
+        raise CaseError(_("The applicant has not marked this document as not relevant."))
+    item.not_relevant_claim = ChecklistItem.Claim.ACCEPTED if accept else ChecklistItem.Claim.REJECTED
+    item.save(update_fields=["not_relevant_claim"])
+    refresh_checklist_state(case=case)
+    events.record(case=case, kind="claim_accepted" if accept else "claim_rejected", actor=actor,
+                  params={"requirement": item.requirement.title_en, "code": requirement_code})
+    return item
+
+
+def add_internal_note(*, case: Case, text: str, actor) -> InternalNote:
+    _require_staff(actor, roles.CASEWORKER, roles.MANAGER, roles.DIALOGUE_TEAM)
+    text = (text or "").strip()
+    if not text:
+        raise CaseError(_("Write the note first."))
+    return InternalNote.objects.create(case=case, author=actor, text=text)
+
+
+def after_document_added(*, case: Case, document: Document, actor) -> None:
+    """Called by the documents service after every upload: refresh the checklist; on a case after
+    submission advise the caseworker at once, answer an open request when it is complete, and
+    screen again."""
+    refresh_checklist_state(case=case)
+    if case.status == S.DRAFT:
+        return
+    raise_advisory(kind=Advisory.Kind.SUPPLEMENTARY_MATERIAL, case=case, dedupe_key=f"doc:{document.pk}",
+                   params={"name": document.original_name})
+    from applications.services import requests
+    from applications.tasks import enqueue, screen_case
+
+    if case.status == S.AWAITING_INFORMATION and requests.answer_request(case=case, actor=actor):
+        return  # answering enqueues the screening
+    enqueue(screen_case, case.pk, "upload")

@@ -1,0 +1,68 @@
+"""Tell applicants (and their representatives) what happened, in their language, by their channels.
+
+Called from Celery tasks enqueued by the core's signals; each message is sent once (NotificationSent).
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import translation
+
+from applications.models import Case, InformationRequest, NotificationSent
+from applications.selectors.status import status_text
+from permitportal.core.notifications import send_sms, send_templated_email
+
+
+def recipients(case: Case) -> list:
+    people = [case.applicant]
+    people += [rep.user for rep in case.representatives.filter(accepted_at__isnull=False).select_related("user")]
+    return [p for p in people if p is not None and p.is_active]
+
+
+def _once(key: str, case: Case, channel: str) -> bool:
+    try:
+        with transaction.atomic():
+            NotificationSent.objects.create(key=key[:120], case=case, channel=channel)
+        return True
+    except IntegrityError:
+        return False
+
+
+def notify_status_change(*, case_id: int, to_status: str, event_id: int) -> int:
+    case = Case.objects.select_related("applicant", "application_type").get(pk=case_id)
+    link = settings.SITE_URL + reverse("applications:case_detail", kwargs={"reference": case.reference})
+    sent = 0
+    for person in recipients(case):
+        with translation.override(person.preferred_language):
+            text = status_text(case)
+            if person.notify_by_email and _once(f"status:{event_id}:{person.pk}:email", case, "email"):
+                send_templated_email(to=[person.email], template="applications/email/status_changed",
+                                     context={"case": case, "status_text": text, "link": link, "person": person},
+                                     language=person.preferred_language)
+                sent += 1
+            if person.notify_by_sms and person.phone and _once(f"status:{event_id}:{person.pk}:sms", case, "sms"):
+                send_sms(to=person.phone, text=f"{case.reference}: {text} {link}")
+                sent += 1
+    return sent
+
+
+def notify_information_request(*, request_id: int) -> int:
+    request = InformationRequest.objects.select_related("case", "case__applicant").get(pk=request_id)
+    case = request.case
+    link = settings.SITE_URL + reverse("applications:case_detail", kwargs={"reference": case.reference})
+    items = list(request.items.select_related("requirement"))
+    sent = 0
+    for person in recipients(case):
+        if person.notify_by_email and _once(f"request:{request.pk}:{person.pk}:email", case, "email"):
+            send_templated_email(to=[person.email], template="applications/email/information_request",
+                                 context={"case": case, "request": request, "items": items, "link": link},
+                                 language=person.preferred_language)
+            sent += 1
+        if person.notify_by_sms and person.phone and _once(f"request:{request.pk}:{person.pk}:sms", case, "sms"):
+            with translation.override(person.preferred_language):
+                from django.utils.translation import gettext as _
+
+                send_sms(to=person.phone, text=_("%(reference)s: we need more information. See %(link)s")
+                         % {"reference": case.reference, "link": link})
+            sent += 1
+    return sent

@@ -1,0 +1,128 @@
+"""Celery tasks of the core: idempotent, retried with back-off, enqueued after commit."""
+
+import logging
+
+from celery import shared_task
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_max": 600, "max_retries": 8}
+
+
+def enqueue(task, *args, **kwargs):
+    """Send ``task`` once the current transaction commits. If the broker is unreachable the work is
+    not lost: the data is committed and the periodic sweeps pick it up."""
+
+    def _send():
+        try:
+            task.apply_async(args=args, kwargs=kwargs)
+        except Exception:  # noqa: BLE001 - broker down: the sweep re-enqueues
+            logger.warning("Could not enqueue %s%r; the periodic sweep will retry", task.name, args, exc_info=True)
+
+    transaction.on_commit(_send)
+
+
+@shared_task(bind=True, **RETRY)
+def send_receipt(self, case_id: int):
+    from applications.services import receipts
+
+    return receipts.send_receipt(case_id=case_id)
+
+
+@shared_task(bind=True, **RETRY)
+def send_draft_reminders(self):
+    from applications.services import cases
+
+    return cases.send_draft_reminders()
+
+
+@shared_task(bind=True, **RETRY)
+def expire_drafts(self):
+    from applications.services import cases
+
+    return cases.expire_drafts()
+
+
+@shared_task(bind=True, **RETRY)
+def sweep_unsent_receipts(self):
+    """Re-enqueue receipts of submitted cases that never got one (e.g. the broker was down)."""
+    from applications.services import receipts
+
+    return receipts.sweep_unsent_receipts(enqueue=lambda case_id: send_receipt.delay(case_id))
+
+
+@shared_task(bind=True, **RETRY)
+def screen_case(self, case_id: int, trigger: str = "submission"):
+    from applications.services import screening
+
+    run = screening.run_screening(case_id=case_id, trigger=trigger)
+    return run.pk if run else None
+
+
+@shared_task(bind=True, **RETRY)
+def sweep_unscreened_cases(self):
+    """Re-enqueue submitted cases that never got a screening result."""
+    from django.conf import settings
+
+    from applications.services import screening
+
+    ids = screening.cases_needing_screening(older_than_minutes=settings.SCREENING_SWEEP_MINUTES)
+    for case_id in ids:
+        screen_case.delay(case_id, "sweep")
+    return len(ids)
+
+
+@shared_task(bind=True, **RETRY)
+def sweep_unscreened_uploads(self):
+    """Re-enqueue cases whose newest document was never screened (the task after the upload was lost)."""
+    from django.conf import settings
+
+    from applications.services import screening
+
+    ids = screening.cases_with_unscreened_documents(older_than_minutes=settings.SCREENING_SWEEP_MINUTES)
+    for case_id in ids:
+        screen_case.delay(case_id, "sweep")
+    return len(ids)
+
+
+@shared_task(bind=True, **RETRY)
+def sweep_advisories(self):
+    from applications.services import advisories
+
+    return {"at_risk": advisories.sweep_targets_at_risk(), "overdue": advisories.sweep_overdue_requests()}
+
+
+@shared_task(bind=True, **RETRY)
+def send_advisory_digests(self):
+    from applications.services import advisories
+
+    return advisories.send_daily_digests()
+
+
+@shared_task(bind=True, **RETRY)
+def close_decided_cases(self):
+    from applications.services import decisions
+
+    return decisions.close_after_appeal_period()
+
+
+@shared_task(bind=True, **RETRY)
+def generate_decision_letter(self, case_id: int):
+    from applications.services import decisions
+
+    return decisions.generate_letter(case_id=case_id)
+
+
+@shared_task(bind=True, **RETRY)
+def notify_status_change(self, case_id: int, to_status: str, event_id: int):
+    from applications.services import notify
+
+    return notify.notify_status_change(case_id=case_id, to_status=to_status, event_id=event_id)
+
+
+@shared_task(bind=True, **RETRY)
+def notify_information_request(self, request_id: int):
+    from applications.services import notify
+
+    return notify.notify_information_request(request_id=request_id)

@@ -1,0 +1,329 @@
+"""Applicant views: drafts, checklist, check your answers, submission, receipt, representatives."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from applications.forms import InviteRepresentativeForm, NotRelevantForm, ProjectForm, UploadForm
+from applications.models import ApplicationType, Case, Property
+from applications.selectors import cases as case_selectors
+from applications.selectors.status import status_text, waiting_for, waiting_for_text
+from applications.services import cases as case_services
+from applications.services import receipts, requests
+from applications.services.clock import clock_state
+
+S = Case.Status
+
+
+def _owned(request, reference):
+    return case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+
+
+def _owned_draft(request, reference):
+    case = _owned(request, reference)
+    if case.status != S.DRAFT:
+        raise Http404("Not a draft")
+    return case
+
+
+def _back(request, default):
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(default)
+
+
+@login_required
+@require_POST
+def draft_create(request):
+    """Start a draft from the guide's outcome (answers in the session) or the expert path."""
+    guide = request.session.get("guide") or {}
+    property_id = request.POST.get("property") or guide.get("property")
+    prop = get_object_or_404(Property, pk=property_id) if property_id else None
+    if prop is None:
+        messages.error(request, _("Choose the property first."))
+        return redirect("applications:guide_start")
+    type_code = request.POST.get("application_type")
+    app_type = ApplicationType.objects.filter(code=type_code, is_active=True).first() if type_code else None
+    answers = guide.get("answers") if not app_type or request.POST.get("from_guide") else {}
+    try:
+        case = case_services.create_draft(
+            applicant=request.user, property=prop, application_type=app_type, answers=answers or {},
+            applying_for=request.POST.get("applying_for") or guide.get("applying_for") or Case.ApplyingFor.SELF,
+        )
+    except case_services.CaseError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:guide_start")
+    request.session.pop("guide", None)
+    messages.success(request, _("Your application %(reference)s is saved as a draft. You can come back to it "
+                                "at any time from “My applications”.") % {"reference": case.reference})
+    return redirect("applications:draft_edit", reference=case.reference)
+
+
+@login_required
+def my_applications(request):
+    today = timezone.localdate()
+    rows = []
+    for case in case_selectors.my_cases(user=request.user):
+        rows.append({"case": case, "status_text": status_text(case), "clock": clock_state(case, today=today),
+                     "is_representative": case.applicant_id != request.user.pk})
+    return render(request, "applications/cases/my_applications.html", {"rows": rows})
+
+
+def _draft_steps(case, current):
+    steps = [
+        ("project", _("About the project"), reverse("applications:draft_edit", args=[case.reference])),
+        ("documents", _("Documents"), reverse("applications:draft_documents", args=[case.reference])),
+        ("check", _("Check and send"), reverse("applications:draft_check", args=[case.reference])),
+    ]
+    return {"steps": steps, "current": current, "number": [s[0] for s in steps].index(current) + 1,
+            "total": len(steps)}
+
+
+@login_required
+def draft_edit(request, reference):
+    case = _owned_draft(request, reference)
+    changes = case_services.check_against_current_catalogue(case=case, actor=request.user)
+    if changes:
+        messages.warning(request, _("The requirements changed since you started. We updated your checklist: "
+                                    "see “Documents”."))
+    if request.method == "POST":
+        form = ProjectForm(request.POST)
+        if form.is_valid():
+            case_services.update_draft(case=case, actor=request.user, **form.cleaned_data)
+            return redirect("applications:draft_documents", reference=case.reference)
+    else:
+        form = ProjectForm(initial={"description": case.description, "applying_for": case.applying_for,
+                                    "customer_group": case.customer_group, "owner_name": case.owner_name,
+                                    "owner_email": case.owner_email})
+    return render(request, "applications/cases/draft_project.html",
+                  {"case": case, "form": form, "step": _draft_steps(case, "project"), "changes": changes})
+
+
+def _checklist_context(request, case):
+    return {
+        "case": case,
+        "items": case_selectors.checklist_for_display(case=case),
+        "upload_form": UploadForm(),
+        "not_relevant_form": NotRelevantForm(),
+        "max_mb": request_max_mb(),
+    }
+
+
+def request_max_mb():
+    from django.conf import settings
+
+    return settings.UPLOAD_MAX_BYTES // (1024 * 1024)
+
+
+@login_required
+def draft_documents(request, reference):
+    case = _owned_draft(request, reference)
+    context = _checklist_context(request, case)
+    context["step"] = _draft_steps(case, "documents")
+    return render(request, "applications/cases/draft_documents.html", context)
+
+
+@login_required
+def draft_check(request, reference):
+    case = _owned_draft(request, reference)
+    context = _checklist_context(request, case)
+    context.update({"step": _draft_steps(case, "check"), "missing": case_services.missing_for_submission(case=case),
+                    "property": case.property})
+    return render(request, "applications/cases/draft_check.html", context)
+
+
+@login_required
+@require_POST
+def submit(request, reference):
+    case = _owned_draft(request, reference)
+    try:
+        case_services.submit(case=case, actor=request.user)
+    except case_services.SubmissionIncomplete as exc:
+        context = _checklist_context(request, case)
+        context.update({"step": _draft_steps(case, "check"), "missing": exc.missing, "property": case.property,
+                        "submit_failed": True})
+        return render(request, "applications/cases/draft_check.html", context, status=400)
+    except case_services.CaseError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:case_detail", reference=case.reference)
+    return redirect("applications:receipt", reference=case.reference)
+
+
+@login_required
+def receipt(request, reference):
+    case = _owned(request, reference)
+    if case.status == S.DRAFT:
+        return redirect("applications:draft_check", reference=reference)
+    from applications.selectors.receipts import receipt_context
+
+    return render(request, "applications/cases/receipt.html", receipt_context(case=case))
+
+
+@login_required
+def receipt_pdf(request, reference):
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference)
+    if case.status == S.DRAFT:
+        raise Http404("No receipt for a draft")
+    pdf = receipts.render_receipt_pdf(case=case, language=translation.get_language() or "da")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{case.reference}-receipt.pdf"'
+    return response
+
+
+def _request_items(open_request, checklist_items):
+    """The open request's items, each with the current documents it may replace."""
+    if open_request is None:
+        return []
+    current = {item.requirement_id: item.current_documents for item in checklist_items}
+    return [{"item": ri, "current": current.get(ri.requirement_id, [])} for ri in open_request.items.all()]
+
+
+@login_required
+def case_detail(request, reference):
+    case = _owned(request, reference)
+    if case.status == S.DRAFT:
+        return redirect("applications:draft_edit", reference=reference)
+    context = _checklist_context(request, case)
+    open_request = requests.open_request(case=case)
+    context.update({
+        "status_text": status_text(case), "waiting_for": waiting_for(case), "waiting_for_text": waiting_for_text(case),
+        "clock": clock_state(case, today=timezone.localdate()),
+        "timeline": case_selectors.public_timeline(case=case),
+        "other_documents": case_selectors.other_documents(case=case),
+        "representatives": list(case.representatives.all()),
+        "invite_form": InviteRepresentativeForm(),
+        "is_applicant": case.applicant_id == request.user.pk,
+        "open_request": open_request,
+        "open_request_items": _request_items(open_request, context["items"]),
+        "outstanding": case_selectors.outstanding_items(case=case),
+        "decision": getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None,
+    })
+    return render(request, "applications/cases/case_detail.html", context)
+
+
+@login_required
+@require_POST
+def upload(request, reference):
+    from applications.models import DocumentRequirement
+    from applications.services import documents as document_services
+    from applications.services.uploads import UploadRejected
+
+    case = _owned(request, reference)
+    default = reverse("applications:draft_documents" if case.status == S.DRAFT else "applications:case_detail",
+                      args=[case.reference])
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to upload."))
+        return _back(request, default)
+    code = form.cleaned_data.get("requirement")
+    requirement = DocumentRequirement.objects.filter(code=code).first() if code else None
+    try:
+        replaces = form.cleaned_data.get("replaces")
+        if replaces:
+            old = get_object_or_404(case.documents, pk=replaces, superseded_at__isnull=True)
+            document_services.replace_document(document=old, uploaded_file=form.cleaned_data["file"],
+                                               actor=request.user)
+        else:
+            document_services.add_document(case=case, requirement=requirement,
+                                           uploaded_file=form.cleaned_data["file"], actor=request.user)
+    except (UploadRejected, case_services.CaseError) as exc:
+        messages.error(request, _("“%(name)s” was not uploaded: %(reason)s")
+                       % {"name": form.cleaned_data["file"].name, "reason": exc})
+    else:
+        messages.success(request, _("“%(name)s” is uploaded.") % {"name": form.cleaned_data["file"].name})
+    return _back(request, default)
+
+
+@login_required
+@require_POST
+def not_relevant(request, reference):
+    case = _owned(request, reference)
+    default = reverse("applications:draft_documents" if case.status == S.DRAFT else "applications:case_detail",
+                      args=[case.reference])
+    if request.POST.get("undo"):
+        case_services.withdraw_not_relevant(case=case, requirement_code=request.POST.get("requirement", ""),
+                                            actor=request.user)
+        return _back(request, default)
+    form = NotRelevantForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise case_services.CaseError(_("Tell us in a sentence why this document is not relevant for your "
+                                            "project."))
+        case_services.mark_not_relevant(case=case, requirement_code=form.cleaned_data["requirement"],
+                                        reason=form.cleaned_data["reason"], actor=request.user)
+    except case_services.CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Marked as not relevant. A caseworker will check your reason."))
+    return _back(request, default)
+
+
+@login_required
+@require_POST
+def invite_representative(request, reference):
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    if case.applicant_id != request.user.pk:
+        raise Http404("Only the applicant invites representatives")
+    form = InviteRepresentativeForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise case_services.CaseError(_("Enter the representative's e-mail address."))
+        case_services.invite_representative(case=case, email=form.cleaned_data["email"], actor=request.user)
+    except case_services.CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("We have e-mailed an invitation to %(email)s.")
+                         % {"email": form.cleaned_data["email"]})
+    return _back(request, reverse("applications:case_detail", args=[case.reference]))
+
+
+@login_required
+def accept_representation(request, token):
+    if request.method == "POST":
+        try:
+            rep = case_services.accept_representation(token=token, user=request.user)
+        except case_services.CaseError as exc:
+            return render(request, "applications/cases/representation.html", {"error": str(exc)}, status=400)
+        messages.success(request, _("You now represent the applicant on %(reference)s.")
+                         % {"reference": rep.case.reference})
+        target = "applications:draft_edit" if rep.case.status == S.DRAFT else "applications:case_detail"
+        return redirect(target, reference=rep.case.reference)
+    rep = case_selectors.invitation(token=token)
+    if rep is None:
+        return render(request, "applications/cases/representation.html",
+                      {"error": _("This invitation is not valid. Ask the owner to invite you again.")}, status=404)
+    return render(request, "applications/cases/representation.html", {"rep": rep})
+
+
+@login_required
+@require_POST
+def answer_request(request, reference):
+    case = _owned(request, reference)
+    if requests.answer_request(case=case, actor=request.user, force=True):
+        messages.success(request, _("Thank you. We have your answer and will look at it."))
+    else:
+        messages.error(request, _("There is no open request on this case."))
+    return redirect("applications:case_detail", reference=reference)
+
+
+@login_required
+def decision_pdf(request, reference):
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference)
+    decision = getattr(case, "decision", None)
+    if decision is None or not decision.letter:
+        raise Http404("No decision letter")
+    from django.http import FileResponse
+
+    if case_selectors.is_staff_reader(user=request.user, case=case):
+        from permitportal.core import audit
+
+        audit.record(actor=request.user, action="read_decision_letter", object_type="case", object_id=case.reference)
+    return FileResponse(decision.letter.open("rb"), as_attachment=True, filename=f"{case.reference}-decision.pdf",
+                        content_type="application/pdf")

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from applications.views import cases
+
+urlpatterns = [
+    path("cases/", cases.my_applications, name="my_applications"),
+    path("cases/new/", cases.draft_create, name="draft_create"),
+    path("cases/<str:reference>/", cases.case_detail, name="case_detail"),
+    path("cases/<str:reference>/edit/", cases.draft_edit, name="draft_edit"),
+    path("cases/<str:reference>/documents/", cases.draft_documents, name="draft_documents"),
+    path("cases/<str:reference>/check/", cases.draft_check, name="draft_check"),
+    path("cases/<str:reference>/submit/", cases.submit, name="submit"),
+    path("cases/<str:reference>/receipt/", cases.receipt, name="receipt"),
+    path("cases/<str:reference>/receipt.pdf", cases.receipt_pdf, name="receipt_pdf"),
+    path("cases/<str:reference>/upload/", cases.upload, name="upload"),
+    path("cases/<str:reference>/not-relevant/", cases.not_relevant, name="not_relevant"),
+    path("cases/<str:reference>/representatives/", cases.invite_representative, name="invite_representative"),
+    path("cases/<str:reference>/answer/", cases.answer_request, name="answer_request"),
+    path("cases/<str:reference>/decision.pdf", cases.decision_pdf, name="decision_pdf"),
+    path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
+]

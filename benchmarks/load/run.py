@@ -1,0 +1,151 @@
+"""Load test: 50 users of mixed traffic for 60 seconds against gunicorn on 127.0.0.1, with a Celery worker,
+the local PostgreSQL (database permitportal_load) and Redis. Prints throughput, p50, p95 and errors per
+request kind, then stops everything it started.
+
+    .venv/bin/pip install -c constraints.txt -e '.[bench]'
+    .venv/bin/python benchmarks/load/run.py [--users 50] [--seconds 60] [--workers 3]
+
+Target: zero errors, and p95 under 300 ms for page views. The exit code is 1 when the target is missed.
+The figures are for the steady state: locust resets its statistics once all users have logged in (50
+password checks in a few seconds would otherwise dominate every percentile on two cores).
+"""
+
+import argparse
+import csv
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+DATABASE_URL = os.environ.get("LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/permitportal_load")
+BROKER_URL = os.environ.get("LOAD_BROKER_URL", "redis://127.0.0.1:6379/12")
+PAGE_P95_LIMIT_MS = 300
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(**extra) -> dict:
+    env = dict(os.environ, DATABASE_URL=DATABASE_URL, CELERY_BROKER_URL=BROKER_URL,
+               DJANGO_SETTINGS_MODULE="permitportal.settings.base", DEBUG="0",
+               ALLOWED_HOSTS="127.0.0.1,localhost", LOG_LEVEL="WARNING", PYTHONPATH=str(ROOT),
+               EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    env.update(extra)
+    return env
+
+
+def ensure_database():
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(DATABASE_URL)
+    admin = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"], port=config["PORT"] or 5432)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
+        if not cur.fetchone():
+            cur.execute(f'CREATE DATABASE "{config["NAME"]}"')
+    admin.close()
+
+
+def prepare():
+    ensure_database()
+    py = str(BIN / "python")
+    subprocess.run([py, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=environment(), check=True)
+    # Seeding runs tasks in-process (no broker) and seed_demo wants DEBUG on.
+    seed_env = environment(DEBUG="1")
+    seed_env.pop("CELERY_BROKER_URL")
+    subprocess.run([py, "benchmarks/load/seed.py"], cwd=ROOT, env=seed_env, check=True)
+    subprocess.run(["redis-cli", "-u", BROKER_URL, "flushdb"], check=False, capture_output=True)
+
+
+def start(cmd, log, env) -> subprocess.Popen:
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def stop(proc):
+    if proc and proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def wait_http(url, timeout=60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def report(stats_csv: Path) -> bool:
+    rows = list(csv.DictReader(stats_csv.open()))
+    ok = True
+    print(f"\n{'kind':<28} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
+    for row in rows:
+        name = row["Name"] if row["Name"] != "Aggregated" else "ALL"
+        p95 = float(row["95%"] or 0)
+        errors = int(row["Failure Count"])
+        flag = ""
+        if errors or (name.startswith("page:") and p95 >= PAGE_P95_LIMIT_MS):
+            flag, ok = "  <-- misses the target", False
+        print(f"{name:<28} {row['Request Count']:>8} {errors:>6} {float(row['Requests/s']):>7.1f} "
+              f"{float(row['50%'] or 0):>7.0f} {p95:>7.0f} {float(row['Max Response Time']):>7.0f}{flag}")
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--skip-prepare", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_prepare:
+        print("preparing the database (migrate, seed)...", flush=True)
+        prepare()
+    port = free_port()
+    host = f"http://127.0.0.1:{port}"
+    out = Path(tempfile.mkdtemp(prefix="portal-load-"))
+    procs = []
+    try:
+        with (out / "gunicorn.log").open("wb") as log:
+            procs.append(start([str(BIN / "gunicorn"), "permitportal.wsgi:application", "--bind", f"127.0.0.1:{port}",
+                                "--workers", str(args.workers), "--timeout", "60"], log, environment()))
+        with (out / "worker.log").open("wb") as log:
+            procs.append(start([str(BIN / "celery"), "-A", "permitportal", "worker", "--concurrency=1",
+                                "--loglevel=WARNING", "--without-gossip", "--without-mingle"], log, environment()))
+        if not wait_http(f"{host}/healthz"):
+            sys.exit(f"gunicorn did not come up; see {out / 'gunicorn.log'}")
+        print(f"running {args.users} users for {args.seconds} s against {host} (logs in {out})", flush=True)
+        subprocess.run([str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"), "--headless",
+                        "-u", str(args.users), "-r", "10", "-t", f"{args.seconds}s", "--host", host,
+                        "--csv", str(out / "load"), "--only-summary", "--reset-stats", "--loglevel", "WARNING",
+                        "--stop-timeout", "10"], cwd=ROOT, check=False, timeout=args.seconds + 120)
+        ok = report(out / "load_stats.csv")
+    finally:
+        for proc in reversed(procs):
+            stop(proc)
+    print(f"\n{'PASS' if ok else 'FAIL'}: target is zero errors and p95 < {PAGE_P95_LIMIT_MS} ms for page views")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""The case search index: what the dialogue team's one search box looks in.
+
+Every submitted case has one ``CaseSearchEntry`` whose ``search_text`` holds the reference,
+address, postcode, city, cadastral and property number, the applicant's and owner's name and
+e-mail, and the applicant's phone number as digits (with and without +45). The text is
+lower-cased in Python, so Æ, Ø and Å match æ, ø and å on every database (SQLite's LOWER() only
+knows ASCII, and PostgreSQL's depends on the database's locale), and it starts and ends with a
+space so " word" finds the start of a word.
+
+The receivers below keep the entry in step when a case, its property or its applicant changes;
+``manage.py rebuild_case_search`` rebuilds every entry (after a bulk load, for instance).
+"""
+
+import re
+
+from django.db.models.signals import post_save
+
+from applications.models import Case, Property
+
+S = Case.Status
+OPEN_STATUSES = frozenset({S.SUBMITTED, S.AWAITING_INFORMATION, S.COMPLETE, S.IN_REVIEW})
+
+_SEPARATORS = re.compile(r"[,;]+")
+_NON_DIGITS = re.compile(r"\D+")
+_DIGRAPHS = (("ae", "æ"), ("oe", "ø"), ("aa", "å"))
+
+# Fields whose change alters a case's entry. A save naming none of them (last_login, ...) is ignored.
+CASE_FIELDS = frozenset({"status", "reference", "property", "property_id", "applicant", "applicant_id", "owner_name",
+                         "owner_email", "submitted_at"})
+PROPERTY_FIELDS = frozenset({"address", "postcode", "city", "cadastral_number", "property_number", "search_text"})
+USER_FIELDS = frozenset({"full_name", "email", "phone"})
+
+
+def normalise(text: str | None) -> str:
+    """Lower-case, commas out, whitespace collapsed: ``"  ØSTERBROGADE 12,  2100"`` -> ``"østerbrogade 12 2100"``."""
+    return " ".join(_SEPARATORS.sub(" ", text or "").lower().split())
+
+
+def phone_forms(phone: str | None) -> list[str]:
+    """``"+45 20 12 34 56"`` -> ``["4520123456", "20123456"]``: found however the caller says the number."""
+    digits = _NON_DIGITS.sub("", phone or "")
+    if not digits:
+        return []
+    forms = [digits]
+    for prefix in ("0045", "45"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 8:
+            forms.append(digits[len(prefix):])
+            break
+    return forms
+
+
+def danish_variants(word: str) -> set[str]:
+    """The word as typed and with "ae", "oe", "aa" read as æ, ø, å (for keyboards without them)."""
+    danish = word
+    for ascii_form, letter in _DIGRAPHS:
+        danish = danish.replace(ascii_form, letter)
+    return {word, danish}
+
+
+def build_search_text(*, reference: str, address: str = "", postcode: str = "", city: str = "",
+                      cadastral_number: str = "", property_number: str = "", applicant_name: str = "",
+                      applicant_email: str = "", applicant_phone: str = "", owner_name: str = "",
+                      owner_email: str = "") -> str:
+    parts = [reference, address, postcode, city, cadastral_number, property_number, applicant_name,
+             applicant_email, *phone_forms(applicant_phone), owner_name, owner_email]
+    return " " + " ".join(p for p in (normalise(part) for part in parts) if p) + " "
+
+
+def entry_values(case: Case) -> dict:
+    """The entry's fields for a case whose property and applicant are loaded."""
+    prop, applicant = case.property, case.applicant
+    return {
+        "search_text": build_search_text(
+            reference=case.reference, address=prop.address, postcode=prop.postcode, city=prop.city,
+            cadastral_number=prop.cadastral_number, property_number=prop.property_number,
+            applicant_name=applicant.full_name, applicant_email=applicant.email, applicant_phone=applicant.phone,
+            owner_name=case.owner_name, owner_email=case.owner_email,
+        ),
+        "is_open": case.status in OPEN_STATUSES,
+        "submitted_at": case.submitted_at,
+    }
+
+
+def _entries_for(cases) -> list:
+    from dialogueteam.models import CaseSearchEntry
+
+    return [CaseSearchEntry(case_id=case.pk, **entry_values(case)) for case in cases]
+
+
+def _upsert(entries: list) -> None:
+    from dialogueteam.models import CaseSearchEntry
+
+    if entries:
+        CaseSearchEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["case"],
+                                            update_fields=["search_text", "is_open", "submitted_at"])
+
+
+def _searchable(queryset):
+    return queryset.exclude(status=S.DRAFT).select_related("property", "applicant")
+
+
+def refresh_cases(*, case_ids) -> int:
+    """Write the entries of these cases (drafts are skipped). Two queries, whatever the number."""
+    cases = list(_searchable(Case.objects.filter(pk__in=list(case_ids))))
+    _upsert(_entries_for(cases))
+    return len(cases)
+
+
+def rebuild_all(*, batch_size: int = 2000) -> int:
+    """Rebuild the entry of every submitted case, in batches. Returns the number of entries written."""
+    from dialogueteam.models import CaseSearchEntry
+
+    CaseSearchEntry.objects.filter(case__status=S.DRAFT).delete()
+    count = 0
+    batch = []
+    for case in _searchable(Case.objects.order_by("pk")).iterator(chunk_size=batch_size):
+        batch.append(case)
+        if len(batch) >= batch_size:
+            _upsert(_entries_for(batch))
+            count += len(batch)
+            batch = []
+    _upsert(_entries_for(batch))
+    return count + len(batch)
+
+
+def _changes(update_fields, relevant: frozenset) -> bool:
+    return update_fields is None or bool(set(update_fields) & relevant)
+
+
+def case_saved(sender, instance: Case, created, update_fields=None, raw=False, **kwargs):
+    if raw or instance.status == S.DRAFT or not _changes(update_fields, CASE_FIELDS):
+        return
+    refresh_cases(case_ids=[instance.pk])
+
+
+def property_saved(sender, instance: Property, created, update_fields=None, raw=False, **kwargs):
+    if raw or created or not _changes(update_fields, PROPERTY_FIELDS):
+        return
+    refresh_cases(case_ids=Case.objects.filter(property=instance).exclude(status=S.DRAFT).values_list("pk", flat=True))
+
+
+def user_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    if raw or created or not _changes(update_fields, USER_FIELDS):
+        return
+    refresh_cases(case_ids=Case.objects.filter(applicant=instance).exclude(status=S.DRAFT).values_list("pk", flat=True))
+
+
+def connect() -> None:
+    from django.contrib.auth import get_user_model
+
+    post_save.connect(case_saved, sender=Case, dispatch_uid="dialogueteam.search.case_saved")
+    post_save.connect(property_saved, sender=Property, dispatch_uid="dialogueteam.search.property_saved")
+    post_save.connect(user_saved, sender=get_user_model(), dispatch_uid="dialogueteam.search.user_saved")

@@ -1,0 +1,391 @@
+"""Reads for the dialogue team: the lookup, the case card, contacts, forwards and questions.
+
+Status words come from ``applications.selectors.status`` and the date from
+``applications.services.clock.clock_state``: the card says exactly what the applicant's page,
+the e-mails and the API say.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from applications.models import Case
+from applications.selectors.status import event_text, status_text, waiting_for, waiting_for_text
+from applications.services.clock import clock_state
+from dialogueteam.models import CaseSearchEntry, Contact, Forward
+from dialogueteam.search import danish_variants, normalise
+
+S = Case.Status
+
+MIN_QUERY_LENGTH = 3
+MAX_WORDS = 6
+RESULT_LIMIT = 10
+# The lookup ranks at most this many matching open cases plus as many finished ones and shows the
+# best RESULT_LIMIT; a search matching more is too broad, and the page says so.
+CANDIDATE_LIMIT = 100
+RECENT_EVENTS = 8
+
+_REFERENCE = re.compile(r"^[a-z]-\d{4}-\d{3,}$")
+_DIGITISH = re.compile(r"^[\d\s+\-/().]+$")
+_NON_DIGITS = re.compile(r"\D+")
+
+
+class QueryTooShort(ValueError):
+    """The search needs at least three letters or digits in one word."""
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    terms: list[set[str]]
+    phrases: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Lookup:
+    query: str
+    cases: list
+    more: bool
+
+
+def parse_query(query: str | None) -> ParsedQuery:
+    """Split a search into words that must all occur; each word may match in any of its variants."""
+    text = normalise(query)
+    if _DIGITISH.match(text):
+        digits = _NON_DIGITS.sub("", text)
+        # "20 12 34 56" is a phone number: its digits; "2026-00042" may be part of a reference as typed.
+        variants = {v for v in (digits, text.replace(" ", "") if "-" in text else "") if len(v) >= MIN_QUERY_LENGTH}
+        if not variants:
+            raise QueryTooShort(text)
+        return ParsedQuery(text=text, terms=[variants], phrases=variants)
+    words = text.split()[:MAX_WORDS]
+    if not words or max(len(w) for w in words) < MIN_QUERY_LENGTH:
+        raise QueryTooShort(text)
+    return ParsedQuery(text=text, terms=[danish_variants(w) for w in words],
+                       phrases=danish_variants(" ".join(words)))
+
+
+def _card_queryset() -> QuerySet[Case]:
+    return (Case.objects.exclude(status=S.DRAFT)
+            .select_related("property", "applicant", "caseworker", "application_type"))
+
+
+class _Sql:
+    """Builds the search's SQL with its parameters in order; LIKE as the database spells it."""
+
+    def __init__(self):
+        self.params = []
+        self.like = connection.operators["contains"]  # "LIKE %s", on SQLite with ESCAPE
+
+    def contains(self, column: str, variants, *, before: str = "", after: str = "") -> str:
+        parts = []
+        for variant in sorted(variants):
+            self.params.append(f"%{before}{connection.ops.prep_for_like_query(variant)}{after}%")
+            parts.append(f"{column} {self.like}")
+        return "(" + " OR ".join(parts) + ")"
+
+    def score(self, column: str, variants, high: int, low: int) -> str:
+        whole = self.contains(column, variants, before=" ", after=" ")
+        start = self.contains(column, variants, before=" ")
+        return f"CASE WHEN {whole} THEN {high} WHEN {start} THEN {low} ELSE 0 END"
+
+
+_RESULT_SQL = """
+    SELECT c.id, c.reference, c.status, c.submitted_at, c.decided_at, c.expected_decision_date,
+           c.first_expected_decision_date, c.clock_paused_since, c.paused_days, c.extension_days,
+           c.property_id, c.applicant_id, c.caseworker_id, c.application_type_id,
+           p.address AS p_address, p.postcode AS p_postcode, p.city AS p_city,
+           a.full_name AS a_full_name, a.email AS a_email,
+           w.full_name AS w_full_name, w.email AS w_email, w.phone AS w_phone,
+           t.service_target_days AS t_service_target_days
+    FROM ({found}) s
+    JOIN {case} c ON c.id = s.case_id
+    JOIN {property} p ON p.id = c.property_id
+    JOIN {user} a ON a.id = c.applicant_id
+    LEFT JOIN {user} w ON w.id = c.caseworker_id
+    LEFT JOIN {type} t ON t.id = c.application_type_id
+    WHERE c.status <> %s
+    ORDER BY s.score DESC, s.is_open DESC, s.submitted_at DESC, s.case_id DESC
+"""
+
+
+def _result_sql(found: str, params: list) -> tuple[str, list]:
+    """The cases of ``found`` (case_id, is_open, submitted_at, score) with what a result shows, in one
+    statement: their property, applicant, caseworker and type."""
+    from applications.models import ApplicationType, Property
+    from permitportal.accounts.models import User
+
+    text = _RESULT_SQL.format(found=found, case=Case._meta.db_table, property=Property._meta.db_table,
+                              user=User._meta.db_table, type=ApplicationType._meta.db_table)
+    return text, [*params, S.DRAFT]
+
+
+def _reference_sql(reference: str) -> tuple[str, list]:
+    found = (f"SELECT id AS case_id, TRUE AS is_open, submitted_at, 100 AS score FROM {Case._meta.db_table} "
+             "WHERE reference = %s")
+    return _result_sql(found, [reference])
+
+
+def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
+    """Candidates, then the best ``limit`` + 1 of them by score, then their details.
+
+    The candidates are up to CANDIDATE_LIMIT matching open cases and up to CANDIDATE_LIMIT
+    finished ones, as the index finds them: every match when the search is specific, a sample
+    when it is broad (the page then says that more match and to add to the search). Ordering the
+    candidates by date would mean reading every match, or walking the newest cases one by one and
+    testing each, which measured 5 to 10 times slower for a first name and half a surname over a
+    million cases. On PostgreSQL each half reads its own partial trigram index (or, for a very
+    common word, scans until it has enough).
+    """
+    sql = _Sql()
+    # Ranking, for the candidates only: the whole search as words (8) or at a word start (4), and
+    # for several words each one whole (2) or at a word start (1).
+    scores = [sql.score("e.search_text", parsed.phrases, 8, 4)]
+    if len(parsed.terms) > 1:
+        scores += [sql.score("e.search_text", variants, 2, 1) for variants in parsed.terms]
+    score = " + ".join(scores)
+    entry = CaseSearchEntry._meta.db_table
+    branches = []
+    for predicate in ("is_open", "NOT is_open"):
+        # A word of one or two characters (a house number, say) must start a word: "12" finds
+        # "Nørrebrogade 12" and "12A", not every phone number with 12 in it; that also lets the
+        # trigram index use it (measured: faster than checking it only on the rows found).
+        where = " AND ".join(
+            sql.contains("search_text", variants, before=" " if max(map(len, variants)) < MIN_QUERY_LENGTH else "")
+            for variants in parsed.terms)
+        branches.append(f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
+                        f"WHERE {predicate} AND {where} LIMIT {int(CANDIDATE_LIMIT)}) AS candidates")
+    found = (f"SELECT e.case_id, e.is_open, e.submitted_at, {score} AS score "
+             f"FROM ({' UNION ALL '.join(branches)}) e "
+             f"ORDER BY score DESC, e.is_open DESC, e.submitted_at DESC, e.case_id DESC LIMIT {int(limit) + 1}")
+    return _result_sql(found, sql.params)
+
+
+def _partial(model, db, **values):
+    """A model instance with only these fields loaded (``from_db`` wants them in the model's order)."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(db, names, [values[name] for name in names])
+
+
+def _with_relations(case: Case) -> Case:
+    """Attach what the result shows (property, applicant, caseworker, type) from the same row."""
+    from applications.models import ApplicationType, Property
+    from permitportal.accounts.models import User
+
+    db = case._state.db
+    case.property = _partial(Property, db, id=case.property_id, address=case.p_address, postcode=case.p_postcode,
+                             city=case.p_city)
+    case.applicant = _partial(User, db, id=case.applicant_id, full_name=case.a_full_name, email=case.a_email)
+    case.caseworker = (_partial(User, db, id=case.caseworker_id, full_name=case.w_full_name, email=case.w_email,
+                                phone=case.w_phone) if case.caseworker_id else None)
+    case.application_type = (_partial(ApplicationType, db, id=case.application_type_id,
+                                      service_target_days=case.t_service_target_days)
+                             if case.application_type_id else None)
+    return case
+
+
+def search_cases(*, query: str, limit: int = RESULT_LIMIT) -> Lookup:
+    """Submitted cases matching the search, best first, with what a result shows. One query (two for
+    something shaped like a reference that is not one).
+
+    A reference (B-2026-00042, any case) is looked up exactly. Otherwise every word must occur in
+    the case's search text (reference, address, postcode, city, cadastral and property number,
+    applicant and owner name and e-mail, phone digits), in any of its variants (æ, ø, å typed as
+    ae, oe, aa). The candidates (see ``_search_sql``) are ranked by how well they match (the whole
+    search as words, then at the start of a word; each word whole or at a word start), then open
+    before finished, newest first. Drafts are never found.
+    """
+    parsed = parse_query(query)
+    if _REFERENCE.match(parsed.text):
+        text, params = _reference_sql(parsed.text.upper())
+        rows = [_with_relations(case) for case in Case.objects.raw(text, params)]
+        if rows:
+            return Lookup(query=parsed.text, cases=rows, more=False)
+    text, params = _search_sql(parsed, limit)
+    rows = [_with_relations(case) for case in Case.objects.raw(text, params)]
+    return Lookup(query=parsed.text, cases=rows[:limit], more=len(rows) > limit)
+
+
+def caseworker_data(case: Case) -> dict | None:
+    worker = case.caseworker
+    if worker is None:
+        return None
+    return {"name": worker.get_full_name(), "email": worker.email, "phone": worker.phone}
+
+
+def result_data(case: Case, *, today=None) -> dict:
+    """A lookup result: the fields of the API contract, plus what the card summary shows."""
+    clock = clock_state(case, today=today or timezone.localdate())
+    prop = case.property
+    return {
+        "reference": case.reference,
+        "address": f"{prop.address}, {prop.postcode} {prop.city}",
+        "applicant_name": case.applicant.get_full_name(),
+        "status": case.status,
+        "status_text": status_text(case),
+        "expected_decision_date": clock["expected"],
+        "on_track": clock["on_track"],
+        "clock_state": clock["state"],
+        "waiting_for": waiting_for(case),
+        "waiting_for_text": waiting_for_text(case),
+        "caseworker": caseworker_data(case),
+    }
+
+
+def get_card_case(*, reference: str) -> Case:
+    """A submitted case with what its card shows; Http404 for a draft or an unknown reference."""
+    try:
+        return _card_queryset().select_related("decision").get(reference=(reference or "").strip().upper())
+    except Case.DoesNotExist as exc:
+        raise Http404("No such case") from exc
+
+
+def recent_events(*, case: Case, limit: int = RECENT_EVENTS) -> list[dict]:
+    events = case.events.select_related("actor").order_by("-at", "-id")[:limit]
+    return [{"at": e.at, "text": event_text(e), "is_public": e.is_public, "note": e.internal_note,
+             "kind": e.kind} for e in events]
+
+
+def minutes_link(case: Case) -> dict | None:
+    """The linked pre-application meeting: a link to its minutes when the predialogue app offers one."""
+    meeting_id = case.predialogue_meeting_id
+    if not meeting_id:
+        return None
+    for name in ("predialogue:meeting", "predialogue:meeting_detail", "predialogue:minutes"):
+        try:
+            return {"id": meeting_id, "url": reverse(name, args=[meeting_id])}
+        except NoReverseMatch:
+            continue
+    return {"id": meeting_id, "url": None}
+
+
+def _decision(case: Case):
+    return getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None
+
+
+def is_refused(case: Case) -> bool:
+    decision = _decision(case)
+    return bool(decision and decision.outcome == "refused")
+
+
+def case_card(*, case: Case, today=None) -> dict:
+    """Everything the card shows. A constant number of queries, whatever the case holds."""
+    from applications.selectors.cases import outstanding_items
+    from applications.services.requests import open_request
+
+    today = today or timezone.localdate()
+    decision = _decision(case)
+    contacts = list(Contact.objects.filter(case=case).select_related("created_by", "answered_by")
+                    .prefetch_related("forwards__answered_by")[:20])
+    request = open_request(case=case)
+    return {
+        "case": case,
+        "result": result_data(case, today=today),
+        "clock": clock_state(case, today=today),
+        "outstanding": outstanding_items(case=case),
+        "open_request": request,
+        "events": recent_events(case=case),
+        "decision": decision,
+        "is_refused": is_refused(case),
+        "minutes": minutes_link(case),
+        "contacts": contacts,
+    }
+
+
+# --- Contacts, forwards and questions -------------------------------------------------------------------------------
+
+def recent_contacts(*, limit: int = 50) -> list[Contact]:
+    return list(Contact.objects.select_related("case", "created_by").prefetch_related("forwards")[:limit])
+
+
+def get_forward(*, pk: int) -> Forward:
+    try:
+        return Forward.objects.select_related("case", "case__property", "contact", "forwarded_by", "recipient",
+                                              "answered_by").get(pk=pk)
+    except Forward.DoesNotExist as exc:
+        raise Http404("No such forwarded question") from exc
+
+
+def forwards_waiting(*, limit: int = 50) -> list[Forward]:
+    """Forwarded questions the caseworkers have not answered yet, the oldest (most overdue) first."""
+    return list(Forward.objects.filter(answered_at__isnull=True).select_related("case", "recipient")
+                .order_by("due_at", "id")[:limit])
+
+
+def new_answers(*, limit: int = 50) -> list[Forward]:
+    """Answers from caseworkers the dialogue team has not opened yet."""
+    return list(Forward.objects.filter(answered_at__isnull=False, answer_seen_at__isnull=True)
+                .select_related("case", "answered_by").order_by("answered_at", "id")[:limit])
+
+
+def open_questions(*, limit: int = 50) -> list[Contact]:
+    """Questions applicants asked in the portal that nobody has answered yet, oldest first."""
+    return list(Contact.objects.filter(channel=Contact.Channel.PORTAL, asked_by__isnull=False,
+                                       answered_at__isnull=True)
+                .select_related("case", "asked_by").prefetch_related("forwards").order_by("created_at", "id")[:limit])
+
+
+def get_question(*, pk: int) -> Contact:
+    try:
+        return (Contact.objects.select_related("case", "case__property", "asked_by", "answered_by")
+                .prefetch_related("forwards__answered_by").get(pk=pk, channel=Contact.Channel.PORTAL,
+                                                               asked_by__isnull=False))
+    except Contact.DoesNotExist as exc:
+        raise Http404("No such question") from exc
+
+
+def questions_for_case(*, case: Case) -> list[dict]:
+    """The questions asked on the case page, with the dialogue team's answers, oldest first. One query."""
+    questions = (Contact.objects.filter(case=case, channel=Contact.Channel.PORTAL, asked_by__isnull=False)
+                 .select_related("asked_by").order_by("created_at", "id"))
+    return [{"id": q.pk, "question": q.summary, "asked_at": q.created_at,
+             "asked_by": q.asked_by.get_full_name() if q.asked_by else "",
+             "answer": q.answer or None, "answered_at": q.answered_at} for q in questions]
+
+
+def help_code_state(case: Case, *, now=None) -> dict | None:
+    """The case's help code while it is valid, else None."""
+    now = now or timezone.now()
+    if case.help_code and case.help_code_expires_at and case.help_code_expires_at > now:
+        return {"code": case.help_code, "expires_at": case.help_code_expires_at}
+    return None
+
+
+def draft_for_help_code(*, code: str, now=None) -> Case:
+    """The draft a valid help code opens; Http404 when the code is unknown or expired."""
+    code = normalise_help_code(code)
+    if not code:
+        raise Http404("No help code")
+    now = now or timezone.now()
+    case = (Case.objects.filter(help_code=code, help_code_expires_at__gt=now, status=S.DRAFT)
+            .select_related("property", "applicant", "application_type").first())
+    if case is None:
+        raise Http404("No valid help code")
+    return case
+
+
+def normalise_help_code(code: str | None) -> str:
+    return re.sub(r"[^A-Z0-9]", "", (code or "").upper())
+
+
+def predialogue_start_option(case: Case) -> dict | None:
+    """How staff can start a pre-application request for a refused case: a form posting to
+    ``dialogueteam:start_predialogue`` when the predialogue app offers ``services.create_request``,
+    else a link to its public request page, else nothing. Imported here, never at module import."""
+    import importlib
+
+    try:
+        services = importlib.import_module("predialogue.services")
+    except ImportError:
+        services = None
+    if services is not None and hasattr(services, "create_request"):
+        return {"kind": "button", "url": reverse("dialogueteam:start_predialogue", args=[case.reference])}
+    try:
+        return {"kind": "link", "url": reverse("predialogue:request")}
+    except NoReverseMatch:
+        return None

@@ -1,0 +1,75 @@
+"""Receivers of the other apps' signals: each touchpoint invites to its survey.
+
+The signals are sent after the transaction that caused them has committed. A receiver never raises:
+a survey must never break a submission, a decision, a contact or a meeting.
+"""
+
+import logging
+
+from satisfaction import services
+
+logger = logging.getLogger(__name__)
+
+
+def _safely(what: str, function, **kwargs):
+    try:
+        return function(**kwargs)
+    except Exception:  # noqa: BLE001 - logged; the touchpoint itself has already succeeded
+        logger.exception("Could not invite to the survey %s", what)
+        return None
+
+
+def on_case_submitted(sender, case, actor=None, **kwargs):
+    return _safely("after submission", services.invite_after_submission, case=case)
+
+
+def on_case_decided(sender, case, actor=None, decision=None, **kwargs):
+    return _safely("after the decision", services.invite_after_decision, case=case)
+
+
+def on_contact_logged(sender, contact, actor=None, **kwargs):
+    return _safely("after a dialogue-team contact", services.invite_after_contact, contact=contact)
+
+
+def on_meeting_held(sender, meeting, actor=None, **kwargs):
+    return _safely("after a pre-application meeting", services.invite_after_meeting, meeting=meeting)
+
+
+def on_case_event(sender, instance, created=False, raw=False, **kwargs):
+    """Anything that happens to a case writes an event on its timeline: its KPI facts follow after commit."""
+    if created and not raw:
+        services.mark_case_changed(instance.case_id)
+
+
+# (signal module, signal name, receiver). The modules are imported in SatisfactionConfig.ready(), each
+# guarded: an app that is not installed (or not finished) only means no survey for its touchpoint.
+CONNECTIONS = [
+    ("applications.signals", "case_submitted", on_case_submitted),
+    ("applications.signals", "case_decided", on_case_decided),
+    ("dialogueteam.signals", "contact_logged", on_contact_logged),
+    ("predialogue.signals", "meeting_held", on_meeting_held),
+]
+
+
+def connect() -> list[str]:
+    """Connect every receiver whose signal exists; returns the names connected."""
+    import importlib
+
+    connected = []
+    for module_name, signal_name, receiver in CONNECTIONS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            logger.warning("satisfaction: %s is not available; no survey for %s", module_name, signal_name)
+            continue
+        signal = getattr(module, signal_name, None)
+        if signal is None:
+            logger.warning("satisfaction: %s has no signal %s", module_name, signal_name)
+            continue
+        signal.connect(receiver, dispatch_uid=f"satisfaction.{signal_name}")
+        connected.append(f"{module_name}.{signal_name}")
+    from django.db.models.signals import post_save
+
+    post_save.connect(on_case_event, sender="applications.CaseEvent", dispatch_uid="satisfaction.case_facts")
+    connected.append("post_save applications.CaseEvent")
+    return connected

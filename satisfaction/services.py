@@ -1,0 +1,512 @@
+"""Every write of the satisfaction app: inviting, sending, answering, declining and opting out.
+
+The invitation link carries a signed token (``django.core.signing``, salted, timestamped): it needs no
+login, expires after ``SATISFACTION_INVITATION_DAYS`` days (default 30) and works once. The token holds
+the invitation's id and a random nonce stored on the invitation, so a token for another invitation
+cannot be made without the secret key.
+"""
+
+import logging
+import secrets
+import threading
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from applications.models import Case
+from applications.tasks import enqueue
+from permitportal.core.notifications import send_templated_email
+
+from .models import (
+    COUNTERS,
+    MAX_QUESTIONS,
+    SCALE,
+    Channel,
+    Invitation,
+    OptOut,
+    Response,
+    SatisfactionDay,
+    Survey,
+    Touchpoint,
+)
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SALT = "satisfaction.invitation"
+# The same person is asked about a dialogue-team contact at most once in this many days.
+QUIET_DAYS = {Touchpoint.DIALOGUE_CONTACT: 30}
+
+
+def invitation_days() -> int:
+    return int(getattr(settings, "SATISFACTION_INVITATION_DAYS", 30))
+
+
+# --- Errors --------------------------------------------------------------------------------------------------------
+
+class SurveyLinkError(Exception):
+    """The link cannot be used. ``status`` is the HTTP status the page answers with."""
+
+    status = 400
+    kind = "invalid"
+
+
+class LinkInvalid(SurveyLinkError):
+    status, kind = 400, "invalid"
+
+
+class LinkExpired(SurveyLinkError):
+    status, kind = 410, "expired"
+
+
+class AlreadyAnswered(SurveyLinkError):
+    status, kind = 410, "answered"
+
+
+class AlreadyDeclined(SurveyLinkError):
+    status, kind = 410, "declined"
+
+
+class InvitationNotFound(SurveyLinkError):
+    status, kind = 404, "not_found"
+
+
+class ResponseInvalid(Exception):
+    """The answers cannot be stored; ``errors`` maps a field name to a message for a person."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__(" ".join(errors.values()))
+
+
+# --- Inviting ------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str
+
+
+def _normalise(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def is_opted_out(email: str) -> bool:
+    return OptOut.objects.filter(email=_normalise(email)).exists()
+
+
+@transaction.atomic
+def invite(*, touchpoint: str, source_key: str, recipient: Recipient | None, channel: str, customer_group: str,
+           case: Case | None = None, at=None) -> Invitation | None:
+    """Create the invitation for one touchpoint (``at``: when it happened; default now) and send it once
+    the transaction commits.
+
+    Returns None (and creates nothing) when there is nobody to ask, the survey is switched off, the
+    address opted out, the same person was asked about this touchpoint lately, or this touchpoint of
+    this case (or source) was asked about already.
+    """
+    email = _normalise(recipient.email if recipient else "")
+    if not email or "@" not in email:
+        return None
+    survey = Survey.objects.filter(touchpoint=touchpoint, is_active=True).first()
+    if survey is None or is_opted_out(email):
+        return None
+    if case is not None and Invitation.objects.filter(touchpoint=touchpoint, case=case).exists():
+        return None
+    if Invitation.objects.filter(touchpoint=touchpoint, source_key=source_key).exists():
+        return None
+    quiet = QUIET_DAYS.get(touchpoint)
+    now = timezone.now()
+    if quiet and Invitation.objects.filter(email=email, touchpoint=touchpoint,
+                                           created_at__gte=now - timedelta(days=quiet)).exists():
+        return None
+    day = timezone.localdate(at or now)
+    language = recipient.language if recipient.language in dict(settings.LANGUAGES) else "da"
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                survey=survey, touchpoint=touchpoint, channel=channel, customer_group=customer_group, case=case,
+                source_key=source_key, email=email, language=language, nonce=secrets.token_hex(8),
+                touchpoint_on=day, month=day.replace(day=1), created_at=now)
+    except IntegrityError:  # a concurrent receiver invited first: one invitation is enough
+        return None
+    from satisfaction import tasks
+
+    enqueue(tasks.send_invitation, invitation.pk)
+    return invitation
+
+
+def _user_recipient(user) -> Recipient | None:
+    if user is None or not user.email:
+        return None
+    return Recipient(user.email, user.preferred_language or "da")
+
+
+def invite_after_submission(*, case: Case) -> Invitation | None:
+    """How easy was it to apply, was it clear which documents were needed."""
+    return invite(touchpoint=Touchpoint.SUBMISSION, source_key=f"case:{case.pk}", case=case,
+                  recipient=_user_recipient(case.applicant), channel=Channel.PORTAL,
+                  customer_group=case.customer_group, at=case.submitted_at)
+
+
+def invite_after_decision(*, case: Case) -> Invitation | None:
+    """Treatment, processing time, overall."""
+    return invite(touchpoint=Touchpoint.DECISION, source_key=f"case:{case.pk}", case=case,
+                  recipient=_user_recipient(case.applicant), channel=Channel.PORTAL,
+                  customer_group=case.customer_group, at=case.decided_at)
+
+
+def contact_recipient(contact) -> Recipient | None:
+    """Whom to ask about a dialogue-team contact: the caller's e-mail, the person who asked in the portal,
+    or the linked case's applicant. None when there is no e-mail to reach."""
+    candidates = []
+    if contact.caller_email:
+        candidates.append((contact.caller_email, None))
+    if contact.asked_by_id:
+        candidates.append((contact.asked_by.email, contact.asked_by))
+    if contact.case_id:
+        candidates.append((contact.case.applicant.email, contact.case.applicant))
+    for email, user in candidates:
+        if email:
+            language = user.preferred_language if user else _language_of_address(email)
+            return Recipient(email, language)
+    return None
+
+
+def _language_of_address(email: str) -> str:
+    """A caller's e-mail: use the language of the account with that address when there is one."""
+    from permitportal.accounts.models import User
+
+    language = User.objects.filter(email__iexact=email).values_list("preferred_language", flat=True).first()
+    return language or "da"
+
+
+def invite_after_contact(*, contact) -> Invitation | None:
+    # A question asked in the portal is a touchpoint once it has been answered.
+    if contact.channel == Channel.PORTAL and contact.asked_by_id and contact.answered_at is None:
+        return None
+    channel = contact.channel if contact.channel in Channel.values else Channel.PHONE
+    return invite(touchpoint=Touchpoint.DIALOGUE_CONTACT, source_key=f"contact:{contact.pk}",
+                  case=contact.case if contact.case_id else None, recipient=contact_recipient(contact),
+                  channel=channel, customer_group=contact.customer_group, at=contact.created_at)
+
+
+def invite_after_meeting(*, meeting) -> Invitation | None:
+    email = meeting.contact_email
+    case = meeting.case if meeting.case_id else None
+    # Before any application the customer group is not known: counted as a private customer.
+    group = case.customer_group if case else Case.CustomerGroup.PRIVATE
+    recipient = Recipient(email, meeting.language) if email else None
+    return invite(touchpoint=Touchpoint.PREDIALOGUE_MEETING, source_key=f"meeting:{meeting.pk}", case=case,
+                  recipient=recipient, channel=Channel.MEETING, customer_group=group, at=meeting.held_at)
+
+
+# --- Sending -------------------------------------------------------------------------------------------------------
+
+def make_token(invitation: Invitation) -> str:
+    return signing.dumps({"i": invitation.pk, "n": invitation.nonce}, salt=TOKEN_SALT, compress=False)
+
+
+@transaction.atomic
+def send_invitation(*, invitation_id: int) -> bool:
+    """Send the e-mail once. Returns False when there is nothing to send (already sent, answered,
+    cancelled, or the address opted out meanwhile)."""
+    invitation = (Invitation.objects.select_for_update(of=("self",)).select_related("survey", "case")
+                  .filter(pk=invitation_id).first())
+    if invitation is None or invitation.state != Invitation.State.PENDING:
+        return False
+    if is_opted_out(invitation.email):
+        invitation.state = Invitation.State.CANCELLED
+        invitation.save(update_fields=["state"])
+        return False
+    token = make_token(invitation)
+    base = settings.SITE_URL.rstrip("/")
+    now = timezone.now()
+    send_templated_email(
+        to=[invitation.email], template="satisfaction/email/invitation", language=invitation.language,
+        context={"invitation": invitation, "survey": invitation.survey, "case": invitation.case,
+                 "question_count": invitation.survey.questions.count(),
+                 "link": base + reverse("satisfaction:survey", args=[token]),
+                 "decline_link": base + reverse("satisfaction:decline", args=[token]),
+                 "expires_on": timezone.localdate(now) + timedelta(days=invitation_days())})
+    invitation.state = Invitation.State.SENT
+    invitation.sent_at = now
+    invitation.save(update_fields=["state", "sent_at"])
+    _count(invitation, invitations=1)
+    return True
+
+
+def pending_invitation_ids(*, older_than_minutes: int = 10, max_age_days: int = 7) -> list[int]:
+    """Invitations never sent (the broker was down): the periodic sweep sends them."""
+    now = timezone.now()
+    return list(Invitation.objects.filter(
+        state=Invitation.State.PENDING, created_at__lte=now - timedelta(minutes=older_than_minutes),
+        created_at__gte=now - timedelta(days=max_age_days)).order_by("id").values_list("id", flat=True)[:1000])
+
+
+# --- The link ------------------------------------------------------------------------------------------------------
+
+def _load(token: str) -> tuple[dict, bool]:
+    """The token's payload and whether it has expired; LinkInvalid when it was changed or cut off."""
+    try:
+        payload = signing.loads(token, salt=TOKEN_SALT, max_age=timedelta(days=invitation_days()))
+        expired = False
+    except signing.SignatureExpired:
+        payload = signing.loads(token, salt=TOKEN_SALT)
+        expired = True
+    except signing.BadSignature as exc:
+        raise LinkInvalid from exc
+    if not isinstance(payload, dict) or not isinstance(payload.get("i"), int):
+        raise LinkInvalid
+    return payload, expired
+
+
+def resolve_token(token: str, *, for_update: bool = False, usable: bool = True) -> Invitation:
+    """The invitation a link is for, or a SurveyLinkError saying why the link cannot be used.
+
+    With ``usable=False`` a link that was used or has expired still names its invitation (for opting
+    out, which is always possible); a changed link never does.
+    """
+    payload, expired = _load(token)
+    queryset = Invitation.objects.select_related("survey", "case")
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    invitation = queryset.filter(pk=payload["i"], nonce=payload.get("n")).first()
+    if invitation is None:
+        raise InvitationNotFound
+    if not usable:
+        return invitation
+    if invitation.state == Invitation.State.ANSWERED:
+        raise AlreadyAnswered
+    if invitation.state == Invitation.State.DECLINED:
+        raise AlreadyDeclined
+    if expired:
+        raise LinkExpired
+    return invitation
+
+
+def validate_answers(*, survey: Survey, scores: dict, comment: str) -> tuple[dict[int, int], str]:
+    """Check the answers: scores 1 to 5 for the survey's questions, at least one answer, a comment of
+    at most 2000 characters. Returns the scores by position and the cleaned comment."""
+    positions = set(survey.questions.values_list("position", flat=True))
+    errors, clean = {}, {}
+    for position in range(1, MAX_QUESTIONS + 1):
+        value = scores.get(position)
+        if value in (None, ""):
+            continue
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = None
+        if position not in positions or number not in SCALE:
+            errors[f"score_{position}"] = _("Choose a number from 1 to 5.")
+        else:
+            clean[position] = number
+    comment = (comment or "").strip()
+    if len(comment) > 2000:
+        errors["comment"] = _("Your comment is too long. Keep it under 2000 characters.")
+    if not errors and not clean and not comment:
+        first = min(positions) if positions else 1
+        errors[f"score_{first}"] = _("Answer at least one question, or choose “No thanks” at the bottom of the "
+                                     "page.")
+    if errors:
+        raise ResponseInvalid(errors)
+    return clean, comment
+
+
+@transaction.atomic
+def submit_response(*, token: str, scores: dict, comment: str = "") -> Response:
+    """Store the answers to an invitation. The link then stops working: nothing is recorded twice."""
+    invitation = resolve_token(token, for_update=True)
+    clean, comment = validate_answers(survey=invitation.survey, scores=scores, comment=comment)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                invitation=invitation, survey=invitation.survey, touchpoint=invitation.touchpoint,
+                channel=invitation.channel, customer_group=invitation.customer_group, case=invitation.case,
+                touchpoint_on=invitation.touchpoint_on, month=invitation.month, comment=comment, created_at=now,
+                **{f"score_{position}": value for position, value in clean.items()})
+    except IntegrityError as exc:  # answered in another tab a moment ago
+        raise AlreadyAnswered from exc
+    invitation.state = Invitation.State.ANSWERED
+    invitation.answered_at = now
+    invitation.save(update_fields=["state", "answered_at"])
+    counts = {"responses": 1}
+    for position, value in clean.items():
+        counts[f"score_sum_{position}"] = value
+        counts[f"score_count_{position}"] = 1
+    _count(invitation, **counts)
+    return response
+
+
+@transaction.atomic
+def decline(*, token: str) -> Invitation:
+    """"No thanks": this survey is not answered, and the link stops working."""
+    invitation = resolve_token(token, for_update=True)
+    _decline(invitation)
+    return invitation
+
+
+def _decline(invitation: Invitation) -> None:
+    invitation.state = Invitation.State.DECLINED
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["state", "declined_at"])
+    _count(invitation, declined=1)
+
+
+@transaction.atomic
+def opt_out(*, token: str) -> OptOut:
+    """"Never ask me again": no survey is sent to the address again, invitations not yet sent to it are
+    cancelled, and this one, if still open, is declined. Works from a used or expired link too."""
+    invitation = resolve_token(token, for_update=True, usable=False)
+    if invitation.state in (Invitation.State.PENDING, Invitation.State.SENT):
+        _decline(invitation)
+    record, _created = OptOut.objects.get_or_create(email=_normalise(invitation.email))
+    Invitation.objects.filter(email=record.email, state=Invitation.State.PENDING).update(
+        state=Invitation.State.CANCELLED)
+    return record
+
+
+# --- Satisfaction per day -----------------------------------------------------------------------------------------
+# SatisfactionDay is counted up in the same transaction as each change, with one upsert that adds to the
+# row (concurrent answers add up, none is lost). Only sent invitations count, as in the recount below.
+
+def _count(invitation: Invitation, **increments) -> None:
+    from django.db import connection
+
+    if invitation.sent_at is None:
+        return
+    quote = connection.ops.quote_name
+    table = quote(SatisfactionDay._meta.db_table)
+    keys = ("day", "month", "touchpoint", "channel", "customer_group")
+    columns = ", ".join(quote(c) for c in (*keys, *COUNTERS))
+    placeholders = ", ".join(["%s"] * (len(keys) + len(COUNTERS)))
+    updates = ", ".join(f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in COUNTERS)
+    conflict = ", ".join(quote(c) for c in keys if c != "month")
+    params = [connection.ops.adapt_datefield_value(invitation.touchpoint_on),
+              connection.ops.adapt_datefield_value(invitation.month), invitation.touchpoint, invitation.channel,
+              invitation.customer_group, *(int(increments.get(c, 0)) for c in COUNTERS)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "
+                       f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}", params)
+
+
+@transaction.atomic
+def recount_satisfaction_days() -> None:
+    """Count SatisfactionDay again from the invitations and responses (one statement)."""
+    from django.db import connection
+    from django.db.models import Count, Q, Sum
+
+    aggregates = {"invitations": Count("id"), "declined": Count("id", filter=Q(state=Invitation.State.DECLINED)),
+                  "responses": Count("response")}
+    for position in range(1, MAX_QUESTIONS + 1):
+        aggregates[f"score_sum_{position}"] = Sum(f"response__score_{position}", default=0)
+        aggregates[f"score_count_{position}"] = Count(f"response__score_{position}")
+    counts = (Invitation.objects.filter(sent_at__isnull=False).order_by()
+              .values("touchpoint_on", "month", "touchpoint", "channel", "customer_group").annotate(**aggregates))
+    sql, params = counts.query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in ("day", "month", "touchpoint", "channel", "customer_group", *COUNTERS))
+    SatisfactionDay.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {quote(SatisfactionDay._meta.db_table)} ({columns}) SELECT * FROM ({sql}) AS c",
+                       params)
+
+
+# --- KPI facts -----------------------------------------------------------------------------------------------------
+# CaseFacts is derived from the case: written here from one SQL statement (INSERT ... SELECT ... ON CONFLICT),
+# never row by row in Python. Every change on a case's timeline marks the case; the marks are written after
+# the transaction commits, all at once.
+
+FACT_COLUMNS = ("case_id", "application_type_id", "submitted_on", "completed_on", "decided_on", "processing_days",
+                "promised_on", "first_screening_ok", "refreshed_at")
+
+
+def _facts_select(cases):
+    """The facts of the submitted cases in ``cases`` (a Case queryset), as a SELECT in FACT_COLUMNS order."""
+    from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+    from django.db.models.functions import TruncDate
+
+    from applications.models import ScreeningRun
+
+    from .selectors import DaysBetween
+
+    first_run = (ScreeningRun.objects.filter(case_id=OuterRef("pk")).order_by("checked_at", "id")
+                 .annotate(ok=ExpressionWrapper(Q(ok_count=F("total_count")), output_field=BooleanField()))
+                 .values("ok")[:1])
+    return (cases.filter(submitted_at__isnull=False).order_by()
+            .annotate(f_submitted=TruncDate("submitted_at"), f_completed=TruncDate("completed_at"),
+                      f_decided=TruncDate("decided_at"),
+                      f_days=DaysBetween(TruncDate("decided_at"), TruncDate("completed_at")),
+                      f_first_ok=Subquery(first_run, output_field=BooleanField()),
+                      f_now=Value(timezone.now(), output_field=DateTimeField()))
+            .values_list("pk", "application_type_id", "f_submitted", "f_completed", "f_decided", "f_days",
+                         "first_expected_decision_date", "f_first_ok", "f_now"))
+
+
+def refresh_case_facts(*, cases=None, case_ids=None) -> None:
+    """Write the facts of the given cases (a queryset, or ids; neither: every case) from the cases themselves.
+
+    One statement whatever the number of cases; on PostgreSQL and SQLite alike."""
+    from django.db import connection
+
+    from .models import CaseFacts
+
+    if cases is None:
+        cases = Case.objects.all() if case_ids is None else Case.objects.filter(pk__in=list(case_ids))
+    sql, params = _facts_select(cases).query.sql_with_params()
+    table = CaseFacts._meta.db_table
+    quoted = ", ".join(connection.ops.quote_name(c) for c in FACT_COLUMNS)
+    updates = ", ".join(f"{connection.ops.quote_name(c)} = excluded.{connection.ops.quote_name(c)}"
+                        for c in FACT_COLUMNS[1:])
+    # "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+    statement = (f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) SELECT * FROM ({sql}) AS facts "
+                 f"WHERE true ON CONFLICT ({connection.ops.quote_name('case_id')}) DO UPDATE SET {updates}")
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+_pending = threading.local()
+
+
+def _pending_ids() -> set:
+    if not hasattr(_pending, "ids"):
+        _pending.ids = set()
+    return _pending.ids
+
+
+def mark_case_changed(case_id: int) -> None:
+    """Refresh the case's facts once the current transaction commits (one statement for all cases marked)."""
+    _pending_ids().add(case_id)
+    transaction.on_commit(_flush_pending)
+
+
+def _flush_pending() -> None:
+    ids = _pending_ids()
+    if not ids:
+        return
+    batch = list(ids)
+    ids.clear()
+    try:
+        refresh_case_facts(case_ids=batch)
+    except Exception:  # noqa: BLE001 - derived data: the sweep writes it later
+        logger.exception("Could not refresh the KPI facts of %d cases; the sweep will", len(batch))
+
+
+def refresh_recent_facts(*, minutes: int = 30) -> int:
+    """The sweep: refresh the facts of every case with something on its timeline in the last ``minutes``."""
+    from applications.models import CaseEvent
+
+    since = timezone.now() - timedelta(minutes=minutes)
+    changed = CaseEvent.objects.filter(at__gte=since).values("case_id")
+    cases = Case.objects.filter(pk__in=changed)
+    count = cases.count()
+    if count:
+        refresh_case_facts(cases=cases)
+    return count

@@ -1,0 +1,274 @@
+"""The one search box: what it finds, in which order, who may use it, and that every read is logged."""
+
+import pytest
+from django.urls import reverse
+
+from dialogueteam import search, selectors, services
+from dialogueteam.models import CaseSearchEntry
+from permitportal.core.models import AuditEntry
+from tests.applications.factories import PropertyFactory
+
+
+def refs(result):
+    return [case.reference for case in result.cases]
+
+
+def find(query):
+    return refs(selectors.search_cases(query=query))
+
+
+# --- What it finds --------------------------------------------------------------------------------------------------
+
+def test_reference_is_found_exactly_and_in_any_case(make_case):
+    wanted = make_case(address="Jagtvej 1")
+    make_case(address="Jagtvej 2")
+    assert find(wanted.reference) == [wanted.reference]
+    assert find(wanted.reference.lower()) == [wanted.reference]
+    assert find(f"  {wanted.reference} ") == [wanted.reference]
+
+
+def test_partial_reference_finds_the_case(make_case):
+    case = make_case()
+    assert case.reference in find(case.reference[-5:])
+
+
+def test_partial_address_finds_cases(make_case):
+    nørrebro = make_case(address="Nørrebrogade 12")
+    make_case(address="Amagerbrogade 3")
+    assert find("rrebrogade") == [nørrebro.reference]
+    assert find("nørrebrogade 12") == [nørrebro.reference]
+    assert set(find("brogade")) == {nørrebro.reference, find("amagerbro")[0]}
+
+
+@pytest.mark.parametrize("query", ["æbeløgade", "ÆBELØGADE", "Æbeløgade", "æBeLøGaDe", "aebeloegade", "beløg"])
+def test_ae_oe_and_aa_in_any_case(make_case, query):
+    case = make_case(address="Æbeløgade 4", postcode="2100", city="København Ø")
+    make_case(address="Ebeltoftvej 4")
+    assert find(query) == [case.reference]
+
+
+@pytest.mark.parametrize("query", ["Åse", "åSE", "ÅSE STRØM", "aase", "strøm", "STRØM"])
+def test_applicant_name_with_danish_letters(make_case, query):
+    case = make_case(name="Åse Strøm")
+    make_case(name="Anders And")
+    assert find(query) == [case.reference]
+
+
+def test_words_may_come_in_any_order(make_case):
+    case = make_case(name="Søren Kierkegaard", address="Nytorv 2")
+    make_case(name="Søren Jensen", address="Nytorv 4")
+    assert find("kierkegaard søren") == [case.reference]
+    assert find("søren nytorv 2")[0] == case.reference  # "2" is also in the other's postcode 2200
+
+
+def test_email_phone_and_cadastral_number(make_case):
+    case = make_case(email="mette.frederiksen@example.dk", phone="+45 20 12 34 56")
+    case.property.cadastral_number = "123æ Østerbro, København"
+    case.property.save()
+    make_case(email="lars@example.dk", phone="+45 30 00 00 00")
+    assert find("mette.frederik") == [case.reference]
+    assert find("MeTTe.Frederiksen@Example.dk") == [case.reference]
+    assert find("20 12 34 56") == [case.reference]
+    assert find("+4520123456") == [case.reference]
+    assert find("20123456") == [case.reference]
+    assert find("123Æ østerbro") == [case.reference]
+
+
+def test_owner_named_in_an_application_for_someone_else(make_case):
+    case = make_case(owner_name="Bodil Ørsted", owner_email="bodil@example.dk")
+    assert find("ørsted") == [case.reference]
+
+
+def test_drafts_are_never_found(make_case):
+    draft = make_case(status="draft", address="Skjultvej 1")
+    sent = make_case(status="submitted", address="Skjultvej 2")
+    assert find("skjultvej") == [sent.reference]
+    assert find(draft.reference) == []
+    assert not CaseSearchEntry.objects.filter(case=draft).exists()
+
+
+@pytest.mark.parametrize("query", ["", "  ", "ab", "a b", "1 2", "--"])
+def test_too_short_searches_are_refused(db, query):
+    with pytest.raises(selectors.QueryTooShort):
+        selectors.search_cases(query=query)
+
+
+# --- Ranking and limits ---------------------------------------------------------------------------------------------
+
+def test_whole_word_match_ranks_first_then_word_start_then_anywhere(make_case):
+    anywhere = make_case(address="Storegade 10")          # "gade 1" inside a word
+    word_start = make_case(address="Gade 10")             # "gade 1" starts a word, "1" does not end one
+    whole = make_case(address="Gade 1")                   # "gade 1" as whole words
+    assert find("gade 1") == [whole.reference, word_start.reference, anywhere.reference]
+
+
+def test_open_cases_come_before_finished_ones_and_newest_first(make_case):
+    closed = make_case(status="closed", address="Havnevej 7")
+    older = make_case(status="in_review", address="Havnevej 8")
+    newer = make_case(status="submitted", address="Havnevej 9")
+    assert find("havnevej") == [newer.reference, older.reference, closed.reference]
+
+
+def test_results_are_limited_and_say_there_are_more(make_case, settings):
+    for n in range(selectors.RESULT_LIMIT + 2):
+        make_case(address=f"Langgade {n + 1}")
+    result = selectors.search_cases(query="langgade")
+    assert len(result.cases) == selectors.RESULT_LIMIT
+    assert result.more is True
+    assert selectors.search_cases(query="langgade 21").more is False
+
+
+# --- The index stays in step ----------------------------------------------------------------------------------------
+
+def test_entry_follows_renamed_applicant_and_corrected_address(make_case):
+    case = make_case(name="Karen Blixen", address="Rungstedvej 111")
+    case.applicant.full_name = "Karen Dinesen"
+    case.applicant.save(update_fields=["full_name"])
+    case.property.address = "Rungsted Strandvej 111"
+    case.property.save()
+    assert find("dinesen") == [case.reference]
+    assert find("strandvej") == [case.reference]
+    assert find("blixen") == []
+
+
+def test_entry_follows_status(make_case):
+    from applications.services.transitions import transition
+
+    case = make_case(status="in_review")
+    assert CaseSearchEntry.objects.get(case=case).is_open is True
+    transition(case=case, to="decided")
+    assert CaseSearchEntry.objects.get(case=case).is_open is False
+
+
+def test_rebuild_writes_every_entry(make_case):
+    cases = [make_case(address=f"Bredgade {n}") for n in range(3)]
+    make_case(status="draft")
+    CaseSearchEntry.objects.all().delete()
+    assert search.rebuild_all(batch_size=2) == 3
+    assert set(CaseSearchEntry.objects.values_list("case_id", flat=True)) == {c.pk for c in cases}
+
+
+def test_search_text_is_lower_case_with_phone_digits():
+    text = search.build_search_text(reference="B-2026-00001", address="ÅGADE 1", postcode="2200",
+                                    city="København N", applicant_name="ØRNE Æblegård",
+                                    applicant_phone="+45 20 12 34 56")
+    assert text == " b-2026-00001 ågade 1 2200 københavn n ørne æblegård 4520123456 20123456 "
+
+
+# --- Who may search, and the read log -------------------------------------------------------------------------------
+
+def test_applicant_gets_403_and_anonymous_logs_in(client, applicant, api_for):
+    client.force_login(applicant)
+    assert client.get(reverse("dialogueteam:lookup"), {"q": "vej"}).status_code == 403
+    assert api_for(applicant).get("/api/v1/lookup/", {"q": "vej"}).status_code == 403
+    client.logout()
+    response = client.get(reverse("dialogueteam:lookup"), {"q": "vej"})
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.parametrize("role", ["dialogue_member", "caseworker", "manager"])
+def test_staff_may_search(client, make_case, request, role):
+    case = make_case(address="Vesterbrogade 3")
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("dialogueteam:lookup"), {"q": "vesterbro"})
+    assert response.status_code == 200
+    assert case.reference in response.content.decode()
+
+
+def test_every_lookup_is_logged_with_who_what_and_which_cases(client, make_case, dialogue_member):
+    first = make_case(address="Gothersgade 1")
+    second = make_case(address="Gothersgade 2")
+    client.force_login(dialogue_member)
+    client.get(reverse("dialogueteam:lookup"), {"q": "Gothersgade"})
+    entry = AuditEntry.objects.get(action="case_lookup")
+    assert entry.actor == dialogue_member
+    assert entry.object_id == "gothersgade"
+    assert first.reference in entry.detail and second.reference in entry.detail
+    assert entry.at is not None
+
+
+def test_card_read_is_logged(client, make_case, dialogue_member):
+    case = make_case()
+    client.force_login(dialogue_member)
+    assert client.get(reverse("dialogueteam:card", args=[case.reference])).status_code == 200
+    entry = AuditEntry.objects.get(action="read_case_card")
+    assert (entry.actor, entry.object_type, entry.object_id) == (dialogue_member, "case", case.reference)
+
+
+def test_a_short_search_gets_a_message_and_no_log(client, dialogue_member):
+    client.force_login(dialogue_member)
+    response = client.get(reverse("dialogueteam:lookup"), {"q": "ab"})
+    assert response.status_code == 200
+    assert "Type at least three letters or digits in one word." in response.content.decode()
+    assert not AuditEntry.objects.exists()
+
+
+def test_staff_get_404_for_a_draft_card(client, make_case, dialogue_member):
+    draft = make_case(status="draft")
+    client.force_login(dialogue_member)
+    assert client.get(reverse("dialogueteam:card", args=[draft.reference])).status_code == 404
+
+
+def test_applicant_gets_404_for_a_card(client, make_case, applicant):
+    case = make_case()
+    client.force_login(applicant)
+    assert client.get(reverse("dialogueteam:card", args=[case.reference])).status_code == 404
+
+
+# --- Query bounds ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_lookup_view_queries_do_not_grow_with_results(client, make_case, dialogue_member, rows,
+                                                      django_assert_max_num_queries):
+    for n in range(rows):
+        make_case(address=f"Istedgade {n + 1}", caseworker=dialogue_member if n % 2 else None)
+    client.force_login(dialogue_member)
+    client.get(reverse("dialogueteam:lookup"))  # warm the session
+    # session, user, roles + the search (1) + the read log (1)
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("dialogueteam:lookup"), {"q": "istedgade"})
+    assert response.content.decode().count("lookup-result\"") == rows
+
+
+def test_lookup_service_uses_at_most_three_queries(make_case, dialogue_member, django_assert_max_num_queries):
+    cases = [make_case(address=f"Amagertorv {n + 1}") for n in range(5)]
+    dialogue_member.groups.all()  # roles are read once per request
+    from permitportal.accounts import roles
+
+    roles.role_names(dialogue_member)
+    with django_assert_max_num_queries(3):
+        services.lookup(user=dialogue_member, query="amagertorv")
+    with django_assert_max_num_queries(3):
+        services.lookup(user=dialogue_member, query=cases[0].reference)
+    with django_assert_max_num_queries(3):
+        services.lookup(user=dialogue_member, query="B-2026-99999")
+
+
+@pytest.mark.parametrize("events", [1, 10])
+def test_card_view_queries_do_not_grow(client, make_case, dialogue_member, caseworker, events,
+                                       django_assert_max_num_queries):
+    from applications.services import events as case_events
+
+    case = make_case(status="in_review", caseworker=caseworker)
+    for n in range(events):
+        case_events.record(case=case, kind="document_added", params={"name": f"plan-{n}.pdf"})
+        services.log_contact(actor=dialogue_member, channel="phone", topic="status", customer_group="private",
+                             case=case, summary=f"Call {n}", forward_question=f"Question {n}?" if n % 2 else "")
+    client.force_login(dialogue_member)
+    client.get(reverse("dialogueteam:lookup"))
+    with django_assert_max_num_queries(13):
+        response = client.get(reverse("dialogueteam:card", args=[case.reference]))
+    assert response.status_code == 200
+
+
+def test_property_without_cases_is_not_indexed(db):
+    PropertyFactory(address="Tomvej 1")
+    assert not CaseSearchEntry.objects.exists()
+
+
+def test_a_short_word_must_start_a_word(make_case):
+    twelve = make_case(address="Kirkevej 12", phone="+45 40 00 00 00")
+    three = make_case(address="Kirkevej 3", phone="+45 40 12 12 12")
+    hundred_twenty = make_case(address="Kirkevej 120", phone="+45 40 00 00 01")
+    assert find("kirkevej 12") == [twelve.reference, hundred_twenty.reference]
+    assert three.reference not in find("kirkevej 12")

@@ -1,0 +1,84 @@
+"""Screening with PostgreSQL, Redis and a real Celery worker: within a minute of submission, and
+nothing lost when the broker is down at submission."""
+
+import time
+
+import pytest
+
+from applications.models import Advisory, Case, ScreeningRun
+from applications.services import cases as case_services
+from applications.tasks import sweep_unscreened_cases
+from permitportal.celery import app as celery_app
+from tests.applications import caseworker_support as support
+from tests.integration.conftest import wait_for
+
+UNREACHABLE = "redis://127.0.0.1:1/0"
+
+
+def _use_broker(url):
+    """Point publishing at ``url`` (None: back to the configured broker), dropping cached connections.
+
+    broker_write_url is set because the CELERY_BROKER_URL environment variable wins over broker_url."""
+    celery_app.conf.broker_write_url = url
+    if url:
+        celery_app.conf.broker_url = url
+    celery_app._pool = None  # kombu keeps one pool per URL; the next publish picks the pool for ``url``
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture(autouse=True)
+def _files_the_worker_can_read(settings):
+    """The worker process reads documents from the test settings' private folder, not from this test's own."""
+    from permitportal.settings import test as test_settings
+
+    settings.STORAGES = test_settings.STORAGES
+
+
+@pytest.fixture
+def restore_broker(real_broker):
+    yield
+    _use_broker(None)
+    celery_app.conf.broker_url = real_broker
+
+
+def _ready_to_submit():
+    case = support.draft_with_checklist()
+    for code in support.REQUIRED:
+        support.upload(case, code)
+    return case
+
+
+def test_a_submitted_case_is_screened_by_the_worker_within_a_minute(celery_worker_process):
+    case = _ready_to_submit()
+    started = time.monotonic()
+    case_services.submit(case=case, actor=case.applicant)
+    assert wait_for(lambda: ScreeningRun.objects.filter(case=case).exists(), timeout=60), (
+        celery_worker_process.log_path.read_text())
+    assert time.monotonic() - started < 60
+    run = ScreeningRun.objects.get(case=case)
+    assert run.trigger == "submission"
+    assert (run.ok_count, run.total_count) == (4, 4), [(r.result, r.message) for r in run.results.all()]
+    assert Advisory.objects.filter(case=case, kind=Advisory.Kind.CASE_SCREENED).count() == 1
+
+
+def test_nothing_is_lost_when_the_broker_is_down_at_submission(celery_worker_process, restore_broker, settings):
+    case = _ready_to_submit()
+    _use_broker(UNREACHABLE)
+    started = time.monotonic()
+    case_services.submit(case=case, actor=case.applicant)  # must not fail, nor hang
+    assert time.monotonic() - started < 20
+    _use_broker(None)
+
+    stored = Case.objects.get(pk=case.pk)  # committed, with its expected date
+    assert stored.status == Case.Status.SUBMITTED and stored.expected_decision_date
+    time.sleep(3)
+    assert not ScreeningRun.objects.filter(case=case).exists(), "the screening task was never sent"
+
+    # The periodic sweep (as beat runs it) re-enqueues the case; the worker screens it.
+    settings.SCREENING_SWEEP_MINUTES = 0
+    assert sweep_unscreened_cases() == 1
+    assert wait_for(lambda: ScreeningRun.objects.filter(case=case).exists(), timeout=60), (
+        celery_worker_process.log_path.read_text())
+    run = ScreeningRun.objects.get(case=case)
+    assert run.trigger == "sweep" and run.ok_count == run.total_count == 4
+    assert sweep_unscreened_cases() == 0  # screened cases are not sent again
