@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -29,7 +30,7 @@ class CaseCreateSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if not attrs.get("application_type") and not attrs.get("answers"):
-            raise ValidationError("Give either application_type (a code) or the guide's answers.")
+            raise ValidationError(_("Give either application_type (a code) or the guide's answers."))
         return attrs
 
 
@@ -78,19 +79,19 @@ class CaseListView(APIView):
     @extend_schema(request=CaseCreateSerializer, responses={201: CaseDetailSerializer})
     def post(self, request):
         if not roles.has_role(request.user, roles.APPLICANT):
-            return Response({"message": "Only applicants can start an application.", "code": "permission_denied"},
+            return Response({"message": _("Only applicants can start an application."), "code": "permission_denied"},
                             status=403)
         body = CaseCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         prop = Property.objects.filter(pk=data["property"]).first()
         if prop is None:
-            raise ValidationError({"property": "No property with this id. Find it with GET /api/v1/properties/?q="})
+            raise ValidationError({"property": _("No property with this id. Find it with GET /api/v1/properties/?q=")})
         app_type = None
         if data.get("application_type"):
             app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
             if app_type is None:
-                raise ValidationError({"application_type": "Unknown application type. See GET application-types/."})
+                raise ValidationError({"application_type": _("Unknown application type. See GET application-types/.")})
         try:
             case = case_services.create_draft(
                 applicant=request.user, property=prop, application_type=app_type, answers=data.get("answers") or {},
@@ -138,13 +139,13 @@ class DocumentUploadView(APIView):
         case = _owner_case(request, reference)
         upload = request.FILES.get("file")
         if upload is None:
-            raise ValidationError({"file": "Attach the file as multipart field `file`."})
+            raise ValidationError({"file": _("Attach the file as multipart field “file”.")})
         code = request.data.get("requirement") or None
         requirement = None
         if code:
             requirement = DocumentRequirement.objects.filter(code=code).first()
             if requirement is None:
-                raise ValidationError({"requirement": f"Unknown requirement code “{code}”."})
+                raise ValidationError({"requirement": _("Unknown requirement code “%(code)s”.") % {"code": code}})
         try:
             doc = document_services.add_document(case=case, requirement=requirement, uploaded_file=upload,
                                                  actor=request.user)
@@ -194,7 +195,7 @@ class ReceiptPdfView(APIView):
     def get(self, request, reference):
         case = case_selectors.get_case_for_user(user=request.user, reference=reference)
         if case.status == Case.Status.DRAFT:
-            return Response({"message": "A draft has no receipt yet: submit it first.", "code": "not_found"},
+            return Response({"message": _("A draft has no receipt yet: submit it first."), "code": "not_found"},
                             status=404)
         pdf = receipts.render_receipt_pdf(case=case, language=translation.get_language() or "da")
         response = HttpResponse(pdf, content_type="application/pdf")

@@ -352,11 +352,24 @@ def expire_drafts(*, now=None) -> int:
     now = now or timezone.now()
     count = 0
     for case in Case.objects.filter(status=S.DRAFT, draft_expires_at__lt=now):
-        for document in case.documents.all():
-            document.file.delete(save=False)
-        case.delete()
+        with transaction.atomic():
+            names = [d.file.name for d in case.documents.all() if d.file]
+            case.delete()
+            # The files go only once the rows are gone for good.
+            transaction.on_commit(lambda names=names: _delete_files(names))
         count += 1
     return count
+
+
+def _delete_files(names: list[str]) -> None:
+    from applications.models import Document
+
+    storage = Document._meta.get_field("file").storage
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:  # a file already gone is not an error here
+            pass
 
 
 @transaction.atomic

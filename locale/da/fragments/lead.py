@@ -186,4 +186,11 @@ T = {
     "Replace %(name)s": "Erstat %(name)s",
     "Add it as an extra file": "Tilføj den som en ekstra fil",
     "Answer the question": "Besvar spørgsmålet",
+    "Give either application_type (a code) or the guide's answers.": "Angiv enten application_type (en kode) eller svarene fra guiden.",
+    "Only applicants can start an application.": "Kun ansøgere kan starte en ansøgning.",
+    "No property with this id. Find it with GET /api/v1/properties/?q=": "Der er ingen ejendom med dette id. Find den med GET /api/v1/properties/?q=",
+    "Unknown application type. See GET application-types/.": "Ukendt ansøgningstype. Se GET application-types/.",
+    "Attach the file as multipart field “file”.": "Vedhæft filen som multipart-feltet “file”.",
+    "Unknown requirement code “%(code)s”.": "Ukendt dokumentkode “%(code)s”.",
+    "A draft has no receipt yet: submit it first.": "En kladde har endnu ingen kvittering: send den først.",
 }
