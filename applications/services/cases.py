@@ -229,7 +229,8 @@ def mark_not_relevant(*, case: Case, requirement_code: str, reason: str, actor) 
                   params={"requirement": item.requirement.title_en, "code": requirement_code, "reason": reason})
     refresh_checklist_state(case=case)
     item.refresh_from_db()
-    _touch_draft(case) and case.save(update_fields=["draft_expires_at"])
+    if _touch_draft(case):
+        case.save(update_fields=["draft_expires_at"])
     return item
 
 

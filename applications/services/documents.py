@@ -48,12 +48,6 @@ def _delete_stored(name: str) -> None:
         logger.exception("Could not delete the stored file %s after a failed upload", name)
 
 
-def _refresh_checklist(case: Case) -> None:
-    from applications.services import cases
-
-    cases.refresh_checklist_state(case=case)
-
-
 def _check_case_open(case: Case) -> None:
     if case.status in CLOSED_STATUSES:
         raise UploadRejected(_("This case has ended, so documents can no longer be added to it."),
@@ -95,8 +89,8 @@ def _create(*, case: Case, requirement, uploaded_file, actor, supersede: Documen
             if supersede is not None:
                 params["replaces"] = supersede.pk
             events.record(case=case, kind="document_added", actor=actor, params=params)
-            _refresh_checklist(case)
-            # After submission: advise the caseworker, answer an open information request, screen again.
+            # Refresh the checklist; after submission also advise the caseworker, answer an open
+            # information request and screen again.
             from applications.services.handling import after_document_added
 
             after_document_added(case=case, document=document, actor=actor)

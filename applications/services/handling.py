@@ -166,7 +166,9 @@ def after_document_added(*, case: Case, document: Document, actor) -> None:
     """Called by the documents service after every upload: refresh the checklist; on a case after
     submission advise the caseworker at once, answer an open request when it is complete, and
     screen again."""
-    refresh_checklist_state(case=case)
+    from applications.services import cases
+
+    cases.refresh_checklist_state(case=case)
     if case.status == S.DRAFT:
         return
     raise_advisory(kind=Advisory.Kind.SUPPLEMENTARY_MATERIAL, case=case, dedupe_key=f"doc:{document.pk}",

@@ -44,9 +44,7 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = serializers.ValidationError(exc.messages)
     elif isinstance(exc, Http404):
-        exc = serializers.ValidationError()  # replaced below
-        response = Response({"message": _("Not found."), "code": "not_found"}, status=404)
-        return response
+        return Response({"message": _("Not found."), "code": "not_found"}, status=404)
     elif isinstance(exc, PermissionDenied):
         return Response({"message": _("You do not have access to this."), "code": "permission_denied"},
                         status=403)
