@@ -12,14 +12,17 @@ class CaseSearchEntry(models.Model):
     """One row per submitted case: everything the lookup searches, in one lower-cased text.
 
     Kept in step with Case, Property and User by the receivers in ``dialogueteam.search``; rebuilt
-    in full by ``manage.py rebuild_case_search``. On PostgreSQL ``search_text`` has two partial
-    trigram GIN indexes, one over open and one over finished cases (migration 0002), so a fragment
-    anywhere in it is found without reading the table. Drafts have no entry: the dialogue team
+    in full by ``manage.py rebuild_case_search``. On PostgreSQL ``words`` has two partial GIN
+    indexes (as an array), one over open and one over finished cases (migration 0003): a fragment is
+    looked up among the ``SearchWord`` vocabulary, and the cases holding a word that contains it come
+    from the index without reading the table. Drafts have no entry: the dialogue team
     never finds a draft.
     """
 
     case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="search_entry")
     search_text = models.TextField()
+    # The distinct runs of letters and of digits in search_text, space-separated (``search.words_of``).
+    words = models.TextField(default="", blank=True)
     is_open = models.BooleanField(default=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
@@ -29,6 +32,25 @@ class CaseSearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.case_id}: {self.search_text[:60]}"
+
+
+class SearchWord(models.Model):
+    """Every word that occurs in some case's search entry: the lookup's vocabulary.
+
+    A fragment is first found among the words (a few thousand letters-words and the numbers, with
+    a trigram index on PostgreSQL), then the cases holding one of those words through the entries'
+    word index. Words are added as entries are written and never removed: a word no case holds any
+    more only costs a look in the index.
+    """
+
+    word = models.CharField(max_length=255, primary_key=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word
 
 
 class Contact(models.Model):

@@ -5,7 +5,9 @@ address, postcode, city, cadastral and property number, the applicant's and owne
 e-mail, and the applicant's phone number as digits (with and without +45). The text is
 lower-cased in Python, so Æ, Ø and Å match æ, ø and å on every database (SQLite's LOWER() only
 knows ASCII, and PostgreSQL's depends on the database's locale), and it starts and ends with a
-space so " word" finds the start of a word.
+space so " word" finds the start of a word. ``words`` holds the distinct runs of letters and of
+digits of that text, and ``SearchWord`` every such word once: the lookup's way to the entries on
+PostgreSQL (see ``selectors._search_sql``).
 
 The receivers below keep the entry in step when a case, its property or its applicant changes;
 ``manage.py rebuild_case_search`` rebuilds every entry (after a bulk load, for instance).
@@ -23,6 +25,13 @@ OPEN_STATUSES = frozenset({S.SUBMITTED, S.AWAITING_INFORMATION, S.COMPLETE, S.IN
 _SEPARATORS = re.compile(r"[,;]+")
 _NON_DIGITS = re.compile(r"\D+")
 _DIGRAPHS = (("ae", "æ"), ("oe", "ø"), ("aa", "å"))
+# A word of the index: a run of letters (æ, ø, å included) or a run of digits. "hanne.jensen42@mail.dk"
+# holds the words hanne, jensen, 42, mail and dk. A fragment typed into the search is cut the same way,
+# so every piece of it lies inside one word of any text that contains the fragment.
+_WORD = re.compile(r"\d+|[^\W\d_]+")
+WORD_MAX_LENGTH = 255
+# The entry's words as PostgreSQL's word indexes have them (migration 0003 builds them on this expression).
+WORDS_ARRAY = "string_to_array(words, ' ')"
 
 # Fields whose change alters a case's entry. A save naming none of them (last_login, ...) is ignored.
 CASE_FIELDS = frozenset({"status", "reference", "property", "property_id", "applicant", "applicant_id", "owner_name",
@@ -49,6 +58,12 @@ def phone_forms(phone: str | None) -> list[str]:
     return forms
 
 
+def words_of(text: str | None) -> list[str]:
+    """The distinct words of a text in order of first appearance: ``"b-2026-00042 ågade 12a"`` ->
+    ``["b", "2026", "00042", "ågade", "12", "a"]``."""
+    return list(dict.fromkeys(w[:WORD_MAX_LENGTH] for w in _WORD.findall(text or "")))
+
+
 def danish_variants(word: str) -> set[str]:
     """The word as typed and with "ae", "oe", "aa" read as æ, ø, å (for keyboards without them)."""
     danish = word
@@ -69,16 +84,14 @@ def build_search_text(*, reference: str, address: str = "", postcode: str = "", 
 def entry_values(case: Case) -> dict:
     """The entry's fields for a case whose property and applicant are loaded."""
     prop, applicant = case.property, case.applicant
-    return {
-        "search_text": build_search_text(
-            reference=case.reference, address=prop.address, postcode=prop.postcode, city=prop.city,
-            cadastral_number=prop.cadastral_number, property_number=prop.property_number,
-            applicant_name=applicant.full_name, applicant_email=applicant.email, applicant_phone=applicant.phone,
-            owner_name=case.owner_name, owner_email=case.owner_email,
-        ),
-        "is_open": case.status in OPEN_STATUSES,
-        "submitted_at": case.submitted_at,
-    }
+    text = build_search_text(
+        reference=case.reference, address=prop.address, postcode=prop.postcode, city=prop.city,
+        cadastral_number=prop.cadastral_number, property_number=prop.property_number,
+        applicant_name=applicant.full_name, applicant_email=applicant.email, applicant_phone=applicant.phone,
+        owner_name=case.owner_name, owner_email=case.owner_email,
+    )
+    return {"search_text": text, "words": " ".join(words_of(text)), "is_open": case.status in OPEN_STATUSES,
+            "submitted_at": case.submitted_at}
 
 
 def _entries_for(cases) -> list:
@@ -88,11 +101,15 @@ def _entries_for(cases) -> list:
 
 
 def _upsert(entries: list) -> None:
-    from dialogueteam.models import CaseSearchEntry
+    """Write the entries and add their new words to the vocabulary: two statements, whatever the number."""
+    from dialogueteam.models import CaseSearchEntry, SearchWord
 
     if entries:
         CaseSearchEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["case"],
-                                            update_fields=["search_text", "is_open", "submitted_at"])
+                                            update_fields=["search_text", "words", "is_open", "submitted_at"])
+        words = {word for entry in entries for word in entry.words.split()}
+        SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True,
+                                       batch_size=5000)
 
 
 def _searchable(queryset):
@@ -100,7 +117,7 @@ def _searchable(queryset):
 
 
 def refresh_cases(*, case_ids) -> int:
-    """Write the entries of these cases (drafts are skipped). Two queries, whatever the number."""
+    """Write the entries of these cases (drafts are skipped). Three queries, whatever the number."""
     cases = list(_searchable(Case.objects.filter(pk__in=list(case_ids))))
     _upsert(_entries_for(cases))
     return len(cases)

@@ -18,7 +18,7 @@ from applications.models import Case
 from applications.selectors.status import event_text, status_text, waiting_for, waiting_for_text
 from applications.services.clock import clock_state
 from dialogueteam.models import CaseSearchEntry, Contact, Forward
-from dialogueteam.search import danish_variants, normalise
+from dialogueteam.search import WORDS_ARRAY, danish_variants, normalise, words_of
 
 S = Case.Status
 
@@ -33,6 +33,7 @@ RECENT_EVENTS = 8
 _REFERENCE = re.compile(r"^[a-z]-\d{4}-\d{3,}$")
 _DIGITISH = re.compile(r"^[\d\s+\-/().]+$")
 _NON_DIGITS = re.compile(r"\D+")
+_HOUSE_NUMBER = re.compile(r"^(\d+)[^\W\d_]?$")  # 12, 12a, 119c
 
 
 class QueryTooShort(ValueError):
@@ -44,6 +45,9 @@ class ParsedQuery:
     text: str
     terms: list[set[str]]
     phrases: set[str] = field(default_factory=set)
+    # The numbers of house numbers in a search with letters ("nørrebrogade 12", "parken 209c"): each
+    # must be a whole number of the text (12 finds 12 and 12A, not 120 or a phone number with 12 in it).
+    numbers: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -67,7 +71,8 @@ def parse_query(query: str | None) -> ParsedQuery:
     if not words or max(len(w) for w in words) < MIN_QUERY_LENGTH:
         raise QueryTooShort(text)
     return ParsedQuery(text=text, terms=[danish_variants(w) for w in words],
-                       phrases=danish_variants(" ".join(words)))
+                       phrases=danish_variants(" ".join(words)),
+                       numbers={m.group(1) for m in map(_HOUSE_NUMBER.match, words) if m})
 
 
 def _card_queryset() -> QuerySet[Case]:
@@ -131,6 +136,51 @@ def _reference_sql(reference: str) -> tuple[str, list]:
     return _result_sql(found, [reference])
 
 
+def _index_pieces(variants, *, letters_only: bool) -> set[str] | None:
+    """For each variant of a search word its longest piece (run of letters or digits), which lies
+    inside one word of any entry the variant occurs in; None if a variant has no such piece of at
+    least three characters. With ``letters_only`` runs of digits do not count: "119" occurs in tens
+    of thousands of phone, property and reference numbers, so the vocabulary would answer with all
+    of them."""
+    pieces = set()
+    for variant in variants:
+        candidates = [w for w in words_of(variant) if not (letters_only and w.isdigit())]
+        longest = max(candidates, key=len, default="")
+        if len(longest) < MIN_QUERY_LENGTH:
+            return None
+        pieces.add(longest)
+    return pieces
+
+
+def _word_conditions(sql: "_Sql", parsed: ParsedQuery) -> list[str]:
+    """PostgreSQL: for each search word long enough, "the entry holds a word containing it", answered
+    by the entries' word index from the words the vocabulary's trigram index finds. Runs of letters
+    are used when the search has any; digits only when nothing else can be (a phone number, part of
+    a reference). A house number is a word of the entry itself: see ``_number_condition``."""
+    from dialogueteam.models import SearchWord
+
+    if connection.vendor != "postgresql":
+        return []
+    vocabulary = SearchWord._meta.db_table
+    terms = [variants for variants in parsed.terms if not variants <= parsed.numbers]
+    indexed = [p for p in (_index_pieces(v, letters_only=True) for v in terms) if p]
+    if not indexed and not parsed.numbers:
+        indexed = [p for p in (_index_pieces(v, letters_only=False) for v in terms) if p]
+    conditions = []
+    for pieces in indexed:
+        found = sql.contains("word", pieces)
+        conditions.append(f"{WORDS_ARRAY} && ARRAY(SELECT word::text FROM {vocabulary} WHERE {found})")
+    return conditions
+
+
+def _number_condition(sql: "_Sql", number: str) -> str:
+    """The entry holds this whole number: from the word index on PostgreSQL, by LIKE elsewhere."""
+    sql.params.append(number if connection.vendor == "postgresql" else f"% {number} %")
+    if connection.vendor == "postgresql":
+        return f"{WORDS_ARRAY} @> ARRAY[%s]::text[]"
+    return "(' ' || words || ' ') LIKE %s"
+
+
 def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     """Candidates, then the best ``limit`` + 1 of them by score, then their details.
 
@@ -139,8 +189,12 @@ def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     when it is broad (the page then says that more match and to add to the search). Ordering the
     candidates by date would mean reading every match, or walking the newest cases one by one and
     testing each, which measured 5 to 10 times slower for a first name and half a surname over a
-    million cases. On PostgreSQL each half reads its own partial trigram index (or, for a very
-    common word, scans until it has enough).
+    million cases.
+
+    On PostgreSQL each half reads its own partial word index: for each search word, the words of
+    the vocabulary that contain it (trigram index), then the entries holding one of them; the
+    ``LIKE`` on the search text then checks the match exactly (a word of the search may span
+    several words of the text: "jensen42@" in an e-mail address). Elsewhere the ``LIKE`` alone.
     """
     sql = _Sql()
     # Ranking, for the candidates only: the whole search as words (8) or at a word start (4), and
@@ -152,14 +206,15 @@ def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     entry = CaseSearchEntry._meta.db_table
     branches = []
     for predicate in ("is_open", "NOT is_open"):
-        # A word of one or two characters (a house number, say) must start a word: "12" finds
-        # "Nørrebrogade 12" and "12A", not every phone number with 12 in it; that also lets the
-        # trigram index use it (measured: faster than checking it only on the rows found).
-        where = " AND ".join(
+        conditions = [predicate, *_word_conditions(sql, parsed)]
+        conditions += [_number_condition(sql, number) for number in sorted(parsed.numbers)]
+        # Every other word occurs in the text; one of one or two characters must start a word ("ny" in
+        # "Ny Kongensgade", the "a" of "12 a").
+        conditions += [
             sql.contains("search_text", variants, before=" " if max(map(len, variants)) < MIN_QUERY_LENGTH else "")
-            for variants in parsed.terms)
+            for variants in parsed.terms if not variants <= parsed.numbers]
         branches.append(f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
-                        f"WHERE {predicate} AND {where} LIMIT {int(CANDIDATE_LIMIT)}) AS candidates")
+                        f"WHERE {' AND '.join(conditions)} LIMIT {int(CANDIDATE_LIMIT)}) AS candidates")
     found = (f"SELECT e.case_id, e.is_open, e.submitted_at, {score} AS score "
              f"FROM ({' UNION ALL '.join(branches)}) e "
              f"ORDER BY score DESC, e.is_open DESC, e.submitted_at DESC, e.case_id DESC LIMIT {int(limit) + 1}")
@@ -196,9 +251,10 @@ def search_cases(*, query: str, limit: int = RESULT_LIMIT) -> Lookup:
     A reference (B-2026-00042, any case) is looked up exactly. Otherwise every word must occur in
     the case's search text (reference, address, postcode, city, cadastral and property number,
     applicant and owner name and e-mail, phone digits), in any of its variants (æ, ø, å typed as
-    ae, oe, aa). The candidates (see ``_search_sql``) are ranked by how well they match (the whole
-    search as words, then at the start of a word; each word whole or at a word start), then open
-    before finished, newest first. Drafts are never found.
+    ae, oe, aa); a house number beside words (12, 12a) must be a whole number of the text, and a
+    word of one or two letters must start a word. The candidates (see ``_search_sql``) are ranked by
+    how well they match (the whole search as words, then at the start of a word; each word whole or
+    at a word start), then open before finished, newest first. Drafts are never found.
     """
     parsed = parse_query(query)
     if _REFERENCE.match(parsed.text):

@@ -1,5 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
+
+from . import roles
 
 
 class EmailBackend(ModelBackend):
@@ -18,3 +21,11 @@ class EmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The signed-in user of a request, with their roles in the same query."""
+        try:
+            user = roles.load_user_with_roles(get_user_model(), user_id)
+        except ValidationError:  # not a user id at all
+            return None
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -121,3 +121,32 @@ def test_purge_unverified_accounts_deletes_only_stale_unverified(settings):
     assert purge_unverified_accounts() == 1
     assert not User.objects.filter(pk=stale.pk).exists()
     assert User.objects.filter(pk__in=[fresh.pk, verified.pk]).count() == 2
+
+
+# --- The signed-in user of a request --------------------------------------------------------------------------------
+
+def test_the_request_user_comes_with_their_roles_in_one_query(db, django_assert_num_queries):
+    from permitportal.accounts.backends import EmailBackend
+
+    user = User.objects.create_user(email="both@example.dk", password="x" * 12, full_name="Både Og")
+    user.groups.add(Group.objects.get_or_create(name="caseworker")[0], Group.objects.get_or_create(name="manager")[0])
+    with django_assert_num_queries(1):
+        loaded = EmailBackend().get_user(user.pk)
+        assert roles.role_names(loaded) == {"caseworker", "manager"}
+    assert loaded == user and loaded.email == "both@example.dk"
+
+
+def test_a_user_without_roles_an_unknown_id_and_a_garbled_id(db):
+    from permitportal.accounts.backends import EmailBackend
+
+    user = User.objects.create_user(email="none@example.dk", password="x" * 12, full_name="Ingen")
+    assert roles.role_names(EmailBackend().get_user(user.pk)) == set()
+    assert EmailBackend().get_user(user.pk + 1000) is None
+    assert EmailBackend().get_user("not-a-number") is None
+
+
+def test_an_inactive_user_is_not_signed_in(db):
+    from permitportal.accounts.backends import EmailBackend
+
+    user = User.objects.create_user(email="gone@example.dk", password="x" * 12, full_name="Væk", is_active=False)
+    assert EmailBackend().get_user(user.pk) is None

@@ -129,6 +129,8 @@ T = {
     # Model labels and choices
     "case search entry": "sagssøgepost",
     "case search entries": "sagssøgeposter",
+    "search word": "søgeord",
+    "search words": "søgeord",
     "Phone": "Telefon",
     "E-mail": "E-mail",
     "At the desk": "I skranken",
