@@ -1,10 +1,17 @@
 """Who may see which case: the one place for object-level access in the core."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from applications.models import Case
+from applications.models import Case, CaseRepresentative
 from permitportal.accounts import roles
+
+
+def _own(user) -> Q:
+    """The user's own cases and those they represent (an accepted invitation). A subquery, not a join:
+    no duplicate rows, so no DISTINCT over every selected column (that cost 9 ms per case page)."""
+    represents = CaseRepresentative.objects.filter(case=OuterRef("pk"), user=user, accepted_at__isnull=False)
+    return Q(applicant=user) | Q(Exists(represents))
 
 
 def cases_visible_to(*, user) -> QuerySet[Case]:
@@ -12,19 +19,16 @@ def cases_visible_to(*, user) -> QuerySet[Case]:
     Drafts are visible only to their applicant and representatives."""
     if not getattr(user, "is_authenticated", False):
         return Case.objects.none()
-    own = Q(applicant=user) | Q(representatives__user=user, representatives__accepted_at__isnull=False)
     if roles.is_staff_member(user):
-        return Case.objects.filter(own | ~Q(status=Case.Status.DRAFT)).distinct()
-    return Case.objects.filter(own).distinct()
+        return Case.objects.filter(_own(user) | ~Q(status=Case.Status.DRAFT))
+    return Case.objects.filter(_own(user))
 
 
 def cases_owned_by(*, user) -> QuerySet[Case]:
     """Cases the user may act on as applicant or accepted representative."""
     if not getattr(user, "is_authenticated", False):
         return Case.objects.none()
-    return Case.objects.filter(
-        Q(applicant=user) | Q(representatives__user=user, representatives__accepted_at__isnull=False)
-    ).distinct()
+    return Case.objects.filter(_own(user))
 
 
 def get_case_for_user(*, user, reference: str, owner_only: bool = False) -> Case:

@@ -19,13 +19,21 @@ def render_receipt_pdf(*, case: Case, language: str) -> bytes:
 
 
 def send_receipt(*, case_id: int) -> bool:
-    """E-mail the receipt once (idempotent: a second run sends nothing)."""
+    """E-mail the receipt once (idempotent: a second run sends nothing).
+
+    The PDF is rendered before the case row is locked: rendering takes a second or more, and an
+    applicant's upload to the same case waits for that lock. Under the lock the run checks again that
+    no receipt went out in the meantime, sends, and marks the case.
+    """
+    case = Case.objects.select_related("applicant").get(pk=case_id)
+    if case.receipt_sent_at or case.status == Case.Status.DRAFT:
+        return False
+    language = case.applicant.preferred_language
+    pdf = render_receipt_pdf(case=case, language=language)
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("applicant").get(pk=case_id)
         if case.receipt_sent_at or case.status == Case.Status.DRAFT:
             return False
-        language = case.applicant.preferred_language
-        pdf = render_receipt_pdf(case=case, language=language)
         link = settings.SITE_URL + reverse("applications:case_detail", kwargs={"reference": case.reference})
         send_templated_email(
             to=[case.applicant.email], template="applications/email/receipt",
