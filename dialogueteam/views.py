@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from applications.models import Case
 from applications.selectors.cases import get_case_for_user
+from applications.templatetags.casework import badge_parts
 from dialogueteam import selectors, services
 from dialogueteam.forms import (
     AnswerForm,
@@ -86,23 +86,13 @@ def lookup(request):
     return render(request, "dialogueteam/lookup.html", context)
 
 
-CLOCK_BADGES = {
-    "on_track": ("text-bg-success", gettext_lazy("On track")),
-    "at_risk": ("text-bg-warning", gettext_lazy("At risk")),
-    "overdue": ("text-bg-danger", gettext_lazy("Overdue")),
-    "paused": ("text-bg-secondary", gettext_lazy("Paused: waiting for information")),
-    "met": ("text-bg-success", gettext_lazy("Decided in time")),
-    "missed": ("text-bg-danger", gettext_lazy("Decided late")),
-}
-
-
 def _result_rows(cases) -> list[dict]:
     """The lookup's results with their words ready, so the page renders fast whatever their number."""
     today = timezone.localdate()
     rows = []
     for case in cases:
         row = selectors.result_data(case, today=today)
-        badge, label = CLOCK_BADGES.get(row["clock_state"], ("", ""))
+        badge, label = badge_parts(row["clock_state"], for_callers=True)
         if row["expected_decision_date"]:
             row["expected_text"] = _("Expected decision %(day)s") % {
                 "day": date_format(row["expected_decision_date"], "j M Y")}

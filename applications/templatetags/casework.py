@@ -1,4 +1,5 @@
-"""The staff clock in words: how many days are left and the on-track badge, for the queue and the workspace.
+"""The staff clock in words: how many days are left and the on-track badge, for the queue, the workspace,
+the dialogue team's case card and lookup results.
 
 A tag rather than an included template: the queue shows it on every row, and two includes per row
 were a third of the page's rendering time.
@@ -18,6 +19,16 @@ BADGES = {
     "met": ("text-bg-success", gettext_noop("Decided in time")),
     "missed": ("text-bg-danger", gettext_noop("Decided late")),
 }
+# The dialogue team explains a paused clock to the person on the phone.
+PAUSED_FOR_CALLERS = gettext_noop("Paused: waiting for information")
+
+
+def badge_parts(state: str | None, *, for_callers: bool = False) -> tuple[str, str]:
+    """The badge's CSS class and its label in the current language ("", "" for no badge)."""
+    css, label = BADGES.get(state or "", ("", ""))
+    if for_callers and state == "paused":
+        label = PAUSED_FOR_CALLERS
+    return css, gettext(label) if label else ""
 
 
 @register.simple_tag
@@ -37,9 +48,7 @@ def days_left(clock: dict) -> str:
 
 
 @register.simple_tag
-def clock_badge(clock: dict) -> str:
+def clock_badge(clock: dict, for_callers: bool = False) -> str:
     """The badge of the clock's state, or nothing."""
-    css, label = BADGES.get(clock.get("state"), (None, None))
-    if css is None:
-        return ""
-    return format_html('<span class="badge {}">{}</span>', css, gettext(label))
+    css, label = badge_parts(clock.get("state"), for_callers=for_callers)
+    return format_html('<span class="badge {}">{}</span>', css, label) if css else ""

@@ -28,3 +28,13 @@ def test_every_clock_state_in_both_languages(clock, english, danish):
     assert da.startswith(danish.split("|")[0] + "|")
     if "badge" in danish:
         assert da == danish
+
+
+def test_the_dialogue_team_tells_callers_why_the_clock_is_paused():
+    from applications.templatetags.casework import badge_parts
+
+    assert badge_parts("paused") == ("text-bg-secondary", "Paused")
+    assert badge_parts("paused", for_callers=True) == ("text-bg-secondary", "Paused: waiting for information")
+    with translation.override("da"):
+        assert badge_parts("overdue", for_callers=True)[1] == badge_parts("overdue")[1] != "Overdue"
+    assert badge_parts(None) == badge_parts("unknown") == ("", "")
