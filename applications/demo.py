@@ -20,10 +20,94 @@ def load_properties(*, stdout) -> list[str]:
             f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped."]
 
 
+def _pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _application(*, applicant, address: str, type_code: str, description: str, send: bool = True):
+    """A case made the way an applicant makes one: draft, description, a site plan, the rest marked not
+    relevant, sent."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from applications.models import ApplicationType, Property
+    from applications.services import cases
+    from applications.services.documents import add_document
+
+    case = cases.create_draft(applicant=applicant, property=Property.objects.get(address=address),
+                              application_type=ApplicationType.objects.get(code=type_code))
+    cases.update_draft(case=case, actor=applicant, description=description)
+    first = case.checklist.filter(required=True, is_active=True).order_by("pk").first()
+    if first is not None:
+        add_document(case=case, requirement=first.requirement, actor=applicant,
+                     uploaded_file=SimpleUploadedFile("situationsplan.pdf", _pdf(), "application/pdf"))
+    if send:
+        for item in case.checklist.filter(required=True, is_active=True, state="missing"):
+            cases.mark_not_relevant(case=case, requirement_code=item.requirement.code, actor=applicant,
+                                    reason="Ikke relevant for dette projekt (demo).")
+        cases.submit(case=case, actor=applicant)
+    return case
+
+
+def load_cases(*, stdout) -> list[str]:
+    """Cases in every stage for the demo logins: a draft, a new case, one waiting for information, one
+    in review, one granted and one refused, so each role has something to look at."""
+    from django.test.utils import override_settings
+
+    from applications.models import Case
+    from applications.services import decisions, handling, requests
+    from permitportal.accounts.models import User
+
+    applicant = User.objects.filter(email="applicant@example.dk").first()
+    architect = User.objects.filter(email="architect@example.dk").first()
+    worker = User.objects.filter(email="caseworker@example.dk").first()
+    if not (applicant and architect and worker):
+        return []
+    if Case.objects.filter(applicant__in=[applicant, architect]).exists():
+        return ["Cases: the demo cases are there already."]
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        _application(applicant=applicant, address="Kongens Nytorv 24", type_code="small-building",
+                     description="Carport på 28 m² i forlængelse af huset.", send=False)
+        _application(applicant=applicant, address="Kongens Nytorv 27A", type_code="small-building",
+                     description="Udhus på 18 m² til cykler og haveredskaber.")
+        waiting = _application(applicant=applicant, address="Kongens Nytorv 2", type_code="single-family-house",
+                               description="Tilbygning på 35 m² med nyt badeværelse.")
+        handling.assign(case=waiting, caseworker=worker, actor=worker)
+        requests.open_information_request(
+            case=waiting, items=[waiting.checklist.filter(is_active=True).order_by("pk").first().requirement.code],
+            message="Situationsplanen mangler målene til skel. Send en ny med målene påført.", due_date=None,
+            kind="documentation", actor=worker)
+        review = _application(applicant=architect, address="Kongens Nytorv 11B", type_code="single-family-house",
+                              description="Ny tagetage med to kviste.")
+        handling.assign(case=review, caseworker=worker, actor=worker)
+        handling.mark_complete(case=review, actor=worker)
+        handling.start_review(case=review, actor=worker)
+        for outcome, address, text, guidance in (
+                ("granted", "Kongens Nytorv 2", "Carport på 30 m².", ""),
+                ("refused", "Kongens Nytorv 24", "Garage på 60 m² tæt på skel.",
+                 "Flyt garagen mindst 2,5 m fra skel, eller gør den højst 50 m², så kan den tillades.")):
+            case = _application(applicant=architect, address=address, type_code="small-building", description=text)
+            handling.assign(case=case, caseworker=worker, actor=worker)
+            handling.mark_complete(case=case, actor=worker)
+            handling.start_review(case=case, actor=worker)
+            decisions.record_decision(case=case, outcome=outcome, actor=worker, guidance=guidance,
+                                      reasons="Projektet er vurderet efter bygningsreglementet (demo).")
+    counts = Case.objects.filter(applicant__in=[applicant, architect]).values_list("status", flat=True)
+    return [f"Cases: {len(counts)} demo cases ({', '.join(sorted(counts))})."]
+
+
 # Called in order; a later loader may use what an earlier one loaded (cases need properties).
 LOADERS = [
     load_catalogue,
     load_properties,
+    load_cases,
 ]
 
 
