@@ -24,18 +24,6 @@ CASES_PER_APPLICANT = 6
 STREETS = ["Æbeløgade", "Nørrebrogade", "Østerbrogade", "Vesterbrogade", "Amagerbrogade", "Jagtvej", "Strandvejen"]
 
 
-def pdf_bytes() -> bytes:
-    import io
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def user(email, name, role):
     from permitportal.accounts.models import User
     from permitportal.accounts.services import add_role
@@ -50,6 +38,7 @@ def user(email, name, role):
 
 
 def main():
+    from applications.demo import blank_pdf
     from applications.models import ApplicationType, Case, Property
     from applications.services import cases as case_services
     from applications.services.documents import add_document
@@ -66,7 +55,7 @@ def main():
         print("load data already there")
         return
     app_type = ApplicationType.objects.get(code="small-building")
-    data = pdf_bytes()
+    data = blank_pdf()
     created = 0
     for i, applicant in enumerate(applicants):
         for j in range(CASES_PER_APPLICANT):
