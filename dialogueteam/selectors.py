@@ -19,6 +19,7 @@ from applications.selectors.status import event_text, status_text, waiting_for, 
 from applications.services.clock import clock_state
 from dialogueteam.models import CaseSearchEntry, Contact, Forward
 from dialogueteam.search import WORDS_ARRAY, danish_variants, normalise, words_of
+from permitportal.core.prepared import prepared
 
 S = Case.Status
 
@@ -107,7 +108,8 @@ _RESULT_SQL = """
            p.address AS p_address, p.postcode AS p_postcode, p.city AS p_city,
            a.full_name AS a_full_name, a.email AS a_email,
            w.full_name AS w_full_name, w.email AS w_email, w.phone AS w_phone,
-           t.service_target_days AS t_service_target_days
+           t.service_target_days AS t_service_target_days,
+           row_number() OVER (ORDER BY s.score DESC, s.is_open DESC, s.submitted_at DESC, s.case_id DESC) AS rank
     FROM ({found}) s
     JOIN {case} c ON c.id = s.case_id
     JOIN {property} p ON p.id = c.property_id
@@ -115,13 +117,13 @@ _RESULT_SQL = """
     LEFT JOIN {user} w ON w.id = c.caseworker_id
     LEFT JOIN {type} t ON t.id = c.application_type_id
     WHERE c.status <> %s
-    ORDER BY s.score DESC, s.is_open DESC, s.submitted_at DESC, s.case_id DESC
+    ORDER BY rank
 """
 
 
 def _result_sql(found: str, params: list) -> tuple[str, list]:
     """The cases of ``found`` (case_id, is_open, submitted_at, score) with what a result shows, in one
-    statement: their property, applicant, caseworker and type."""
+    statement: their property, applicant, caseworker and type, and their ``rank`` (1 is the best)."""
     from applications.models import ApplicationType, Property
     from permitportal.accounts.models import User
 
@@ -177,7 +179,7 @@ def _number_condition(sql: "_Sql", number: str) -> str:
     """The entry holds this whole number: from the word index on PostgreSQL, by LIKE elsewhere."""
     sql.params.append(number if connection.vendor == "postgresql" else f"% {number} %")
     if connection.vendor == "postgresql":
-        return f"{WORDS_ARRAY} @> ARRAY[%s]::text[]"
+        return f"{WORDS_ARRAY} @> ARRAY[%s::text]"
     return "(' ' || words || ' ') LIKE %s"
 
 
@@ -244,9 +246,21 @@ def _with_relations(case: Case) -> Case:
     return case
 
 
-def search_cases(*, query: str, limit: int = RESULT_LIMIT) -> Lookup:
-    """Submitted cases matching the search, best first, with what a result shows. One query (two for
-    something shaped like a reference that is not one).
+def search_statements(*, query: str, limit: int = RESULT_LIMIT) -> tuple[str, list[tuple[str, list]]]:
+    """The search as typed (normalised) and the statements that answer it, to be tried in order until
+    one finds a case: for something shaped like a reference the exact reference first, then the search.
+    Each statement's rows carry ``rank``. Raises ``QueryTooShort``."""
+    parsed = parse_query(query)
+    statements = []
+    if _REFERENCE.match(parsed.text):
+        statements.append(_reference_sql(parsed.text.upper()))
+    statements.append(_search_sql(parsed, limit))
+    return parsed.text, statements
+
+
+def search_cases(*, query: str, limit: int = RESULT_LIMIT, read_log=None) -> Lookup:
+    """Submitted cases matching the search, best first, with what a result shows. One statement (two
+    for something shaped like a reference that is not one), prepared on PostgreSQL.
 
     A reference (B-2026-00042, any case) is looked up exactly. Otherwise every word must occur in
     the case's search text (reference, address, postcode, city, cadastral and property number,
@@ -255,16 +269,19 @@ def search_cases(*, query: str, limit: int = RESULT_LIMIT) -> Lookup:
     word of one or two letters must start a word. The candidates (see ``_search_sql``) are ranked by
     how well they match (the whole search as words, then at the start of a word; each word whole or
     at a word start), then open before finished, newest first. Drafts are never found.
+
+    ``read_log(sql, params, query_text=..., only_if_found=...)`` may return the statement extended
+    with the caller's read log (``services.lookup``), so that searching and logging are one statement.
     """
-    parsed = parse_query(query)
-    if _REFERENCE.match(parsed.text):
-        text, params = _reference_sql(parsed.text.upper())
-        rows = [_with_relations(case) for case in Case.objects.raw(text, params)]
-        if rows:
-            return Lookup(query=parsed.text, cases=rows, more=False)
-    text, params = _search_sql(parsed, limit)
-    rows = [_with_relations(case) for case in Case.objects.raw(text, params)]
-    return Lookup(query=parsed.text, cases=rows[:limit], more=len(rows) > limit)
+    text, statements = search_statements(query=query, limit=limit)
+    for number, (sql, params) in enumerate(statements, start=1):
+        final = number == len(statements)
+        if read_log is not None:
+            sql, params = read_log(sql, params, query_text=text, only_if_found=not final)
+        rows = [_with_relations(case) for case in Case.objects.raw(*prepared(sql, params))]
+        if rows or final:
+            return Lookup(query=text, cases=rows[:limit], more=len(rows) > limit)
+    raise AssertionError("the last statement always returns")  # pragma: no cover
 
 
 def caseworker_data(case: Case) -> dict | None:
