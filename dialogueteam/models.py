@@ -23,6 +23,8 @@ class CaseSearchEntry(models.Model):
     search_text = models.TextField()
     # The distinct runs of letters and of digits in search_text, space-separated (``search.words_of``).
     words = models.TextField(default="", blank=True)
+    # Neighbouring words of search_text ("nørrebrogade 12", "hanne jensen"), comma-separated (``search.pairs_of``).
+    pairs = models.TextField(default="", blank=True)
     is_open = models.BooleanField(default=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 

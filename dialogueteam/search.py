@@ -32,6 +32,12 @@ _WORD = re.compile(r"\d+|[^\W\d_]+")
 WORD_MAX_LENGTH = 255
 # The entry's words as PostgreSQL's word indexes have them (migration 0003 builds them on this expression).
 WORDS_ARRAY = "string_to_array(words, ' ')"
+# Pairs of neighbouring words, and how the pair indexes of migration 0004 have them.
+PAIRS_ARRAY = "string_to_array(pairs, ',')"
+PAIR_MAX_LENGTH = 255
+# A number of more digits than this (a phone, property or account number) is not paired: such pairs
+# are nearly all unique and nobody types them beside a word.
+PAIRED_NUMBER_DIGITS = 4
 
 # Fields whose change alters a case's entry. A save naming none of them (last_login, ...) is ignored.
 CASE_FIELDS = frozenset({"status", "reference", "property", "property_id", "applicant", "applicant_id", "owner_name",
@@ -64,6 +70,21 @@ def words_of(text: str | None) -> list[str]:
     return list(dict.fromkeys(w[:WORD_MAX_LENGTH] for w in _WORD.findall(text or "")))
 
 
+def pairable(first: str, second: str) -> bool:
+    """Whether two neighbouring words make a pair of the index: not two numbers, and no long number."""
+    if first.isdigit() and second.isdigit():
+        return False
+    return all(not w.isdigit() or len(w) <= PAIRED_NUMBER_DIGITS for w in (first, second))
+
+
+def pairs_of(text: str | None) -> list[str]:
+    """The distinct pairs of neighbouring words of a text, in order: ``" ny havgade 163 2300 københavn s "``
+    -> ``["ny havgade", "havgade 163", "københavn s"]`` (163 2300 are two numbers)."""
+    sequence = [w[:WORD_MAX_LENGTH] for w in _WORD.findall(text or "")]
+    pairs = (f"{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False) if pairable(a, b))
+    return list(dict.fromkeys(p for p in pairs if len(p) <= PAIR_MAX_LENGTH))
+
+
 def danish_variants(word: str) -> set[str]:
     """The word as typed and with "ae", "oe", "aa" read as æ, ø, å (for keyboards without them)."""
     danish = word
@@ -90,7 +111,8 @@ def entry_values(case: Case) -> dict:
         applicant_name=applicant.full_name, applicant_email=applicant.email, applicant_phone=applicant.phone,
         owner_name=case.owner_name, owner_email=case.owner_email,
     )
-    return {"search_text": text, "words": " ".join(words_of(text)), "is_open": case.status in OPEN_STATUSES,
+    return {"search_text": text, "words": " ".join(words_of(text)), "pairs": ",".join(pairs_of(text)),
+            "is_open": case.status in OPEN_STATUSES,
             "submitted_at": case.submitted_at}
 
 
@@ -106,7 +128,7 @@ def _upsert(entries: list) -> None:
 
     if entries:
         CaseSearchEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["case"],
-                                            update_fields=["search_text", "words", "is_open", "submitted_at"])
+                                            update_fields=["search_text", "words", "pairs", "is_open", "submitted_at"])
         words = {word for entry in entries for word in entry.words.split()}
         SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True,
                                        batch_size=5000)

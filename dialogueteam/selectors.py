@@ -17,8 +17,9 @@ from django.utils import timezone
 from applications.models import Case
 from applications.selectors.status import event_text, status_text, waiting_for, waiting_for_text
 from applications.services.clock import clock_state
+from dialogueteam import search
 from dialogueteam.models import CaseSearchEntry, Contact, Forward
-from dialogueteam.search import WORDS_ARRAY, danish_variants, normalise, words_of
+from dialogueteam.search import PAIRS_ARRAY, WORDS_ARRAY, danish_variants, normalise, words_of
 from permitportal.core.prepared import prepared
 
 S = Case.Status
@@ -88,10 +89,11 @@ class _Sql:
         self.params = []
         self.like = connection.operators["contains"]  # "LIKE %s", on SQLite with ESCAPE
 
-    def contains(self, column: str, variants, *, before: str = "", after: str = "") -> str:
+    def contains(self, column: str, variants, *, before: str = "", after: str = "", exact: bool = False) -> str:
+        """``column`` contains one of the variants; with ``exact`` the variants are LIKE patterns as they are."""
         parts = []
         for variant in sorted(variants):
-            self.params.append(f"%{before}{connection.ops.prep_for_like_query(variant)}{after}%")
+            self.params.append(variant if exact else f"%{before}{connection.ops.prep_for_like_query(variant)}{after}%")
             parts.append(f"{column} {self.like}")
         return "(" + " OR ".join(parts) + ")"
 
@@ -154,11 +156,12 @@ def _index_pieces(variants, *, letters_only: bool) -> set[str] | None:
     return pieces
 
 
-def _word_conditions(sql: "_Sql", parsed: ParsedQuery) -> list[str]:
-    """PostgreSQL: for each search word long enough, "the entry holds a word containing it", answered
-    by the entries' word index from the words the vocabulary's trigram index finds. Runs of letters
-    are used when the search has any; digits only when nothing else can be (a phone number, part of
-    a reference). A house number is a word of the entry itself: see ``_number_condition``."""
+def _word_keys(sql: "_Sql", parsed: ParsedQuery) -> list[str]:
+    """PostgreSQL: for each search word long enough, the words of the vocabulary containing it (an
+    array, from the vocabulary's trigram index); an entry must hold one of each (word index). Runs
+    of letters are used when the search has any; digits only when nothing else can be (a phone
+    number, part of a reference). A house number is a word of the entry itself: see
+    ``_number_condition``."""
     from dialogueteam.models import SearchWord
 
     if connection.vendor != "postgresql":
@@ -168,19 +171,93 @@ def _word_conditions(sql: "_Sql", parsed: ParsedQuery) -> list[str]:
     indexed = [p for p in (_index_pieces(v, letters_only=True) for v in terms) if p]
     if not indexed and not parsed.numbers:
         indexed = [p for p in (_index_pieces(v, letters_only=False) for v in terms) if p]
-    conditions = []
-    for pieces in indexed:
-        found = sql.contains("word", pieces)
-        conditions.append(f"{WORDS_ARRAY} && ARRAY(SELECT word::text FROM {vocabulary} WHERE {found})")
-    return conditions
+    return [f"ARRAY(SELECT word::text FROM {vocabulary} WHERE {sql.contains('word', pieces)})" for pieces in indexed]
 
 
-def _number_condition(sql: "_Sql", number: str) -> str:
-    """The entry holds this whole number: from the word index on PostgreSQL, by LIKE elsewhere."""
-    sql.params.append(number if connection.vendor == "postgresql" else f"% {number} %")
-    if connection.vendor == "postgresql":
+def _number_condition(sql: "_Sql", number: str, *, indexed: bool = True) -> str:
+    """The entry holds this whole number: from the word index on PostgreSQL, by LIKE elsewhere or
+    when the cases come from another index (``indexed=False``: a check of the few rows found)."""
+    if indexed and connection.vendor == "postgresql":
+        sql.params.append(number)
         return f"{WORDS_ARRAY} @> ARRAY[%s::text]"
+    sql.params.append(f"% {number} %")
     return "(' ' || words || ' ') LIKE %s"
+
+
+@dataclass(frozen=True)
+class PhrasePair:
+    """Two neighbouring words of a search: the first may end a longer word when it starts the search
+    (``open_start``), the second may start a longer word when it ends it (``open_end``, never for a
+    house number); a word between others is whole. Each side in all its spellings."""
+
+    firsts: frozenset
+    seconds: frozenset
+    open_start: bool
+    open_end: bool
+
+    @property
+    def patterns(self) -> set[str]:
+        """The ``LIKE`` patterns a pair of neighbouring words of a matching text fits."""
+        start, end = ("%" if self.open_start else ""), ("%" if self.open_end else "")
+        return {f"{start}{a} {b}{end}" for a in self.firsts for b in self.seconds}
+
+
+def _phrase_pairs(parsed: ParsedQuery) -> list[PhrasePair]:
+    """The search read as words written side by side: each two neighbouring words (runs of letters or
+    digits, as ``search.pairs_of`` cuts them) that the pair index holds. A side that may be part of a
+    longer word needs three characters (the vocabulary is asked for the words it starts or ends).
+    Empty when the search has no such two words."""
+    positions = []  # for each word of the search: its spellings, and whether it is a house number
+    for variants in parsed.terms:
+        spelled = [words_of(v) for v in sorted(variants)]
+        if len({len(w) for w in spelled}) != 1:  # a spelling cut differently: not read as a phrase
+            return []
+        for k in range(len(spelled[0])):
+            positions.append((frozenset(w[k] for w in spelled), variants <= parsed.numbers))
+    pairs = []
+    last = len(positions) - 1
+    for i in range(last):
+        (firsts, _), (seconds, house_number) = positions[i], positions[i + 1]
+        pair = PhrasePair(firsts=firsts, seconds=seconds, open_start=i == 0,
+                          open_end=i + 1 == last and not house_number)
+        if not all(search.pairable(a, b) for a in firsts for b in seconds):
+            continue
+        if (pair.open_start and min(map(len, firsts)) < MIN_QUERY_LENGTH) or (
+                pair.open_end and min(map(len, seconds)) < MIN_QUERY_LENGTH):
+            continue
+        pairs.append(pair)
+    return pairs
+
+
+def _pair_keys(sql: "_Sql", pair: PhrasePair) -> str:
+    """PostgreSQL: the pairs an entry may hold for this pair of the search (an array): the words of the
+    vocabulary that end the first side and start the second, paired; for whole words, the pair itself."""
+    from dialogueteam.models import SearchWord
+
+    def side(words, *, before: str, after: str) -> str:
+        if before or after:
+            found = sql.contains("word", {f"{before}{w}{after}" for w in words}, exact=True)
+            return f"SELECT word::text AS w FROM {SearchWord._meta.db_table} WHERE {found}"
+        sql.params.extend(sorted(words))
+        return f"SELECT unnest(ARRAY[{', '.join(['%s::text'] * len(words))}]) AS w"
+
+    if not (pair.open_start or pair.open_end):
+        combos = sorted(f"{a} {b}" for a in pair.firsts for b in pair.seconds)
+        sql.params.extend(combos)
+        return f"ARRAY[{', '.join(['%s::text'] * len(combos))}]"
+    firsts = side(pair.firsts, before="%" if pair.open_start else "", after="")
+    seconds = side(pair.seconds, before="", after="%" if pair.open_end else "")
+    return f"ARRAY(SELECT x.w || ' ' || y.w FROM ({firsts}) x, ({seconds}) y)"
+
+
+def _pair_condition(sql: "_Sql", pair: PhrasePair, keys: str | None) -> str:
+    """The entry holds a pair fitting this one: through the pair index on PostgreSQL (``keys`` names
+    the array of ``_pair_keys``); elsewhere by ``LIKE`` on the entry's pairs between commas."""
+    if keys is not None:
+        return f"{PAIRS_ARRAY} && {keys}"
+    fenced = {f"%{'' if p.startswith('%') else ','}{p.strip('%')}{'' if p.endswith('%') else ','}%"
+              for p in pair.patterns}
+    return sql.contains("(',' || pairs || ',')", fenced, exact=True)
 
 
 def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
@@ -193,34 +270,70 @@ def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     testing each, which measured 5 to 10 times slower for a first name and half a surname over a
     million cases.
 
-    On PostgreSQL each half reads its own partial word index: for each search word, the words of
-    the vocabulary that contain it (trigram index), then the entries holding one of them; the
-    ``LIKE`` on the search text then checks the match exactly (a word of the search may span
-    several words of the text: "jensen42@" in an e-mail address). Elsewhere the ``LIKE`` alone.
+    On PostgreSQL a search of several words is first looked for as written ("phrase"): the pairs of
+    its neighbouring words are found among the vocabulary of pairs (trigram index), then the entries
+    holding all of them (pair index). Only when that finds too few is it looked for word by word
+    ("worded", in the same statement; the database skips it otherwise): too few is none when the
+    search has a house number (an address is written street then number), and fewer than a page
+    for names, whose middle names may stand between the words typed. Word by word, each half reads
+    its own partial word index: for each search word, the words of the vocabulary that contain it
+    (trigram index), then the entries holding one of them. The ``LIKE`` on the search text then
+    checks the match exactly (a word of the search may span several words of the text: "jensen42@"
+    in an e-mail address). Elsewhere (SQLite) the same two steps by ``LIKE`` alone.
     """
-    sql = _Sql()
-    # Ranking, for the candidates only: the whole search as words (8) or at a word start (4), and
-    # for several words each one whole (2) or at a word start (1).
-    scores = [sql.score("e.search_text", parsed.phrases, 8, 4)]
-    if len(parsed.terms) > 1:
-        scores += [sql.score("e.search_text", variants, 2, 1) for variants in parsed.terms]
-    score = " + ".join(scores)
     entry = CaseSearchEntry._meta.db_table
-    branches = []
-    for predicate in ("is_open", "NOT is_open"):
-        conditions = [predicate, *_word_conditions(sql, parsed)]
-        conditions += [_number_condition(sql, number) for number in sorted(parsed.numbers)]
+    postgresql = connection.vendor == "postgresql"
+    term_likes = [(variants, " " if max(map(len, variants)) < MIN_QUERY_LENGTH else "")
+                  for variants in parsed.terms if not variants <= parsed.numbers]
+
+    def branch(sql: _Sql, predicate: str, conditions: list[str]) -> str:
         # Every other word occurs in the text; one of one or two characters must start a word ("ny" in
         # "Ny Kongensgade", the "a" of "12 a").
-        conditions += [
-            sql.contains("search_text", variants, before=" " if max(map(len, variants)) < MIN_QUERY_LENGTH else "")
-            for variants in parsed.terms if not variants <= parsed.numbers]
-        branches.append(f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
-                        f"WHERE {' AND '.join(conditions)} LIMIT {int(CANDIDATE_LIMIT)}) AS candidates")
-    found = (f"SELECT e.case_id, e.is_open, e.submitted_at, {score} AS score "
-             f"FROM ({' UNION ALL '.join(branches)}) e "
+        conditions = [predicate, *conditions,
+                      *(sql.contains("search_text", variants, before=before) for variants, before in term_likes)]
+        return (f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
+                f"WHERE {' AND '.join(conditions)} LIMIT {int(CANDIDATE_LIMIT)}) AS candidates")
+
+    # The sections in the order the statement has them, each with its own parameters. The vocabulary is
+    # asked once per statement (the keys), not once for open and once for finished cases.
+    pair_keys_sql, word_keys_sql, phrase_sql, words_sql, score_sql = _Sql(), _Sql(), _Sql(), _Sql(), _Sql()
+    pairs = _phrase_pairs(parsed)
+    pair_keys = [_pair_keys(pair_keys_sql, pair) for pair in pairs] if postgresql else []
+    word_keys = _word_keys(word_keys_sql, parsed)
+    ctes = []
+    if pair_keys:
+        ctes.append(f"pair_keys AS MATERIALIZED (SELECT {', '.join(f'{k} AS k{i}' for i, k in enumerate(pair_keys))})")
+    if word_keys:
+        ctes.append(f"word_keys AS MATERIALIZED (SELECT {', '.join(f'{k} AS k{i}' for i, k in enumerate(word_keys))})")
+    phrase = []
+    if pairs:
+        for predicate in ("is_open", "NOT is_open"):
+            conditions = [_pair_condition(phrase_sql, pair, f"(SELECT k{i} FROM pair_keys)" if postgresql else None)
+                          for i, pair in enumerate(pairs)]
+            conditions += [_number_condition(phrase_sql, number, indexed=False) for number in sorted(parsed.numbers)]
+            phrase.append(branch(phrase_sql, predicate, conditions))
+        ctes.append(f"phrase AS ({' UNION ALL '.join(phrase)})")
+    worded = []
+    too_few = 1 if parsed.numbers else int(limit) + 1
+    for predicate in ("is_open", "NOT is_open"):
+        conditions = [f"{WORDS_ARRAY} && (SELECT k{i} FROM word_keys)" for i in range(len(word_keys))]
+        conditions += [_number_condition(words_sql, number) for number in sorted(parsed.numbers)]
+        if phrase:
+            conditions.append(f"(SELECT count(*) FROM phrase) < {too_few}")
+        worded.append(branch(words_sql, predicate, conditions))
+    ctes.append(f"worded AS ({' UNION ALL '.join(worded)})")
+    # Ranking, for the candidates only: the whole search as words (8) or at a word start (4), and
+    # for several words each one whole (2) or at a word start (1).
+    scores = [score_sql.score("e.search_text", parsed.phrases, 8, 4)]
+    if len(parsed.terms) > 1:
+        scores += [score_sql.score("e.search_text", variants, 2, 1) for variants in parsed.terms]
+    candidates = "SELECT * FROM phrase UNION SELECT * FROM worded" if phrase else "SELECT * FROM worded"
+    found = (f"WITH {', '.join(ctes)} "
+             f"SELECT e.case_id, e.is_open, e.submitted_at, {' + '.join(scores)} AS score FROM ({candidates}) e "
              f"ORDER BY score DESC, e.is_open DESC, e.submitted_at DESC, e.case_id DESC LIMIT {int(limit) + 1}")
-    return _result_sql(found, sql.params)
+    params = [*pair_keys_sql.params, *word_keys_sql.params, *phrase_sql.params, *words_sql.params,
+              *score_sql.params]  # in the order the statement has them
+    return _result_sql(found, params)
 
 
 def _partial(model, db, **values):

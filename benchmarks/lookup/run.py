@@ -180,9 +180,10 @@ def load(n_cases: int, seed: int = 42):
     from applications.models import ApplicationType, Case, Property
     from applications.services.catalogue import load_catalogue
     from dialogueteam.models import CaseSearchEntry, SearchWord
-    from dialogueteam.search import build_search_text, words_of
+    from dialogueteam.search import build_search_text, pairs_of, words_of
 
     indexes = importlib.import_module("dialogueteam.migrations.0003_search_words")
+    pair_indexes = importlib.import_module("dialogueteam.migrations.0004_search_pairs")
     from permitportal.accounts.models import User
 
     rng = random.Random(seed)
@@ -195,7 +196,7 @@ def load(n_cases: int, seed: int = 42):
                     "applications_property, accounts_user CASCADE")
         cur.execute("SET maintenance_work_mem = '512MB'")
         # Build the lookup's indexes after the load, not row by row during it.
-        for name in [*indexes.WORD_INDEXES, indexes.VOCABULARY_INDEX]:
+        for name in [*indexes.WORD_INDEXES, indexes.VOCABULARY_INDEX, *pair_indexes.PAIR_INDEXES]:
             cur.execute(f"DROP INDEX IF EXISTS {name}")
     now = datetime.now(UTC)
     surnames, weights = zip(*SURNAMES, strict=True)
@@ -300,10 +301,10 @@ def load(n_cases: int, seed: int = 42):
                             reference=reference, address=prop[1], postcode=prop[2], city=prop[3],
                             cadastral_number=prop[4], property_number=prop[5], applicant_name=name,
                             applicant_email=email, applicant_phone=phone), text
-                    words = words_of(text)
+                    words, pairs = words_of(text), pairs_of(text)
                     vocabulary.update(words)
                     entries.append({"case_id": i + 1, "is_open": status in OPEN, "submitted_at": submitted,
-                                    "search_text": text, "words": " ".join(words)})
+                                    "search_text": text, "words": " ".join(words), "pairs": ",".join(pairs)})
                 else:
                     row["draft_expires_at"] = now + timedelta(days=60)
                 yield row
@@ -320,6 +321,7 @@ def load(n_cases: int, seed: int = 42):
         cur.execute("SET max_parallel_maintenance_workers = 2")
     with connection.schema_editor() as editor:  # the migration's own statements
         indexes.create_indexes(None, editor)
+        pair_indexes.create_indexes(None, editor)
     with connection.cursor() as cur:
         print(f"  indexes in {time.perf_counter() - t0:.0f} s")
         for table in ("accounts_user", "applications_property", "applications_case", "dialogueteam_casesearchentry",

@@ -112,8 +112,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 elif "postgresql" in DATABASES["default"]["ENGINE"]:
     # Statements the portal prepares (permitportal.core.prepared: the lookup) are planned once per connection.
+    # No JIT: a generic plan's row estimates can pass jit_above_cost, and compiling a statement that runs
+    # in a millisecond costs most of a second (measured on the lookup).
     _options = DATABASES["default"].setdefault("OPTIONS", {})
-    _options["options"] = f"{_options.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
+    _options["options"] = f"{_options.get('options', '')} -c plan_cache_mode=force_generic_plan -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------------

@@ -98,8 +98,27 @@ def test_too_short_searches_are_refused(db, query):
 def test_whole_word_match_ranks_first_then_word_start_then_anywhere(make_case):
     anywhere = make_case(address="Storegade 1")           # "gade" inside a word
     word_start = make_case(address="Gadevej 1")           # "gade" starts a word
-    whole = make_case(address="Gade 1")                   # "gade 1" as whole words
-    assert find("gade 1") == [whole.reference, word_start.reference, anywhere.reference]
+    whole = make_case(address="Gade 1")                   # "gade" as a whole word
+    assert find("gade") == [whole.reference, word_start.reference, anywhere.reference]
+    assert find("1 gade") == [whole.reference, word_start.reference, anywhere.reference]  # not as written
+
+
+def test_a_street_and_house_number_are_read_as_written(make_case):
+    # An address is written street then number: when cases hold the search as written, those are the
+    # answer ("gade 1" ends "Storegade 1"); "Gadevej 1" holds both words, not side by side.
+    side_by_side = [make_case(address="Gade 1"), make_case(address="Storegade 1")]
+    apart = make_case(address="Gadevej 1")
+    assert find("gade 1") == [side_by_side[0].reference, side_by_side[1].reference]
+    assert find("gadevej 1") == [apart.reference]
+
+
+def test_names_are_read_as_written_first_then_word_by_word(make_case):
+    together = make_case(address="Fælledvej 3", name="Hanne Jensen")
+    middle = make_case(address="Fælledvej 5", name="Hanne Marie Jensen")
+    reversed_ = make_case(address="Fælledvej 7", name="Jensen Hanne")
+    # Fewer than a page hold "hanne jense" as written: the cases holding both words anywhere come too,
+    # after them (newest first among equals).
+    assert find("hanne jense") == [together.reference, reversed_.reference, middle.reference]
 
 
 def test_open_cases_come_before_finished_ones_and_newest_first(make_case):
@@ -371,6 +390,54 @@ def test_the_word_indexes_answer_the_search_on_postgresql_and_sqlite_scans(make_
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("RESET enable_seqscan")
     assert "dialogue_search_open_words" in plan and "dialogue_search_done_words" in plan
+
+
+def test_pairs_are_neighbouring_words_without_long_or_two_numbers():
+    text = " b-2026-00042 ny havgade 163 2300 københavn s hanne jensen hanne.jensen42@mail.dk 4520123456 "
+    assert search.pairs_of(text) == [
+        "b 2026", "ny havgade", "havgade 163", "2300 københavn", "københavn s", "s hanne", "hanne jensen",
+        "jensen hanne", "jensen 42", "42 mail", "mail dk"]
+    assert search.pairs_of("") == [] and search.pairs_of(" ågade ") == []
+
+
+def test_entries_keep_their_pairs(make_case):
+    case = make_case(address="Æblevej 7", name="Åse Brøndum")
+    pairs = CaseSearchEntry.objects.get(case=case).pairs.split(",")
+    assert {"æblevej 7", "åse brøndum"} <= set(pairs)
+
+
+@pytest.mark.parametrize(("query", "patterns"), [
+    ("rrebrogade 12", [{"%rrebrogade 12"}]),                # the house number is whole
+    ("hanne jense", [{"%hanne jense%"}]),                   # the last word may go on
+    ("mmel tagens stræde 100", [{"%mmel tagens"}, {"tagens stræde"}, {"stræde 100"}]),  # words between are whole
+    ("ny havgade 12", [{"havgade 12"}]),                    # "ny" is too short to look up the words it ends
+    ("nørrebrogade 12a", [{"%nørrebrogade 12"}]),          # "a" may start any word: checked on the text
+    ("maersk hansen", [{"%mærsk hansen%", "%maersk hansen%"}]),  # every spelling
+    ("jensen", []),                                         # one word: nothing to pair
+    ("20 12 34 56", []),                                    # a phone number is digits
+])
+def test_a_search_of_several_words_is_read_as_pairs(query, patterns):
+    assert [pair.patterns for pair in selectors._phrase_pairs(selectors.parse_query(query))] == patterns
+
+
+def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped(make_case):
+    from django.db import connection
+
+    wanted = make_case(address="Nørrebrogade 12")
+    make_case(address="Nørrebrogade 14", postcode="1200")  # holds nørrebrogade and 12, not side by side
+    assert find("rrebrogade 12") == [wanted.reference]
+    if connection.vendor != "postgresql":
+        return  # SQLite: the same two steps by LIKE (the test above)
+    text, params = selectors._search_sql(selectors.parse_query("rrebrogade 12"), 10)
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # a handful of rows: make the planner show it can use them
+        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + text, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert "dialogue_search_open_pairs" in plan and "dialogue_search_done_pairs" in plan
+    # The phrase found the case: the word-by-word half is in the plan but never runs.
+    word_scans = [line for line in plan.splitlines() if "dialogue_search_open_words" in line]
+    assert word_scans and all("never executed" in line for line in word_scans)
 
 
 def test_the_signed_in_users_roles_come_with_the_user(client, dialogue_member, django_assert_num_queries):

@@ -51,6 +51,8 @@ def test_a_new_connection_prepares_again_and_the_plan_is_generic():
     with connection.cursor() as cursor:
         cursor.execute("SHOW plan_cache_mode")
         assert cursor.fetchone()[0] == "force_generic_plan"
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
         cursor.execute("SELECT count(*) FROM pg_prepared_statements")
         assert cursor.fetchone()[0] == 1
 
