@@ -134,10 +134,10 @@ def _result_sql(found: str, params: list) -> tuple[str, list]:
     return text, [*params, S.DRAFT]
 
 
-def _reference_sql(reference: str) -> tuple[str, list]:
-    found = (f"SELECT id AS case_id, TRUE AS is_open, submitted_at, 100 AS score FROM {Case._meta.db_table} "
-             "WHERE reference = %s")
-    return _result_sql(found, [reference])
+def _exact_reference(reference: str) -> tuple[str, list]:
+    """The submitted case with this reference, as a candidate that outranks any other."""
+    return (f"SELECT id AS case_id, TRUE AS is_open, submitted_at, 100 AS score FROM {Case._meta.db_table} "
+            "WHERE reference = %s AND status <> %s", [reference, S.DRAFT])
 
 
 def _index_pieces(variants, *, letters_only: bool) -> set[str] | None:
@@ -261,7 +261,12 @@ def _pair_condition(sql: "_Sql", pair: PhrasePair, keys: str | None) -> str:
 
 
 def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
-    """Candidates, then the best ``limit`` + 1 of them by score, then their details.
+    """The search's statement without the exact reference (see ``search_statement``)."""
+    return _result_sql(*_search_found(parsed, limit))
+
+
+def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
+    """Candidates, then the best ``limit`` + 1 of them by score (case_id, is_open, submitted_at, score).
 
     The candidates are up to CANDIDATE_LIMIT matching open cases and up to CANDIDATE_LIMIT
     finished ones, as the index finds them: every match when the search is specific, a sample
@@ -333,7 +338,7 @@ def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
              f"ORDER BY score DESC, e.is_open DESC, e.submitted_at DESC, e.case_id DESC LIMIT {int(limit) + 1}")
     params = [*pair_keys_sql.params, *word_keys_sql.params, *phrase_sql.params, *words_sql.params,
               *score_sql.params]  # in the order the statement has them
-    return _result_sql(found, params)
+    return found, params
 
 
 def _partial(model, db, **values):
@@ -359,42 +364,40 @@ def _with_relations(case: Case) -> Case:
     return case
 
 
-def search_statements(*, query: str, limit: int = RESULT_LIMIT) -> tuple[str, list[tuple[str, list]]]:
-    """The search as typed (normalised) and the statements that answer it, to be tried in order until
-    one finds a case: for something shaped like a reference the exact reference first, then the search.
-    Each statement's rows carry ``rank``. Raises ``QueryTooShort``."""
+def search_statement(*, query: str, limit: int = RESULT_LIMIT) -> tuple[str, str, list]:
+    """The search as typed (normalised) and the one statement that answers it, its rows carrying
+    ``rank``. For something shaped like a reference the exact reference comes first, and the search
+    runs only when no case has it (the database skips it otherwise). Raises ``QueryTooShort``."""
     parsed = parse_query(query)
-    statements = []
+    found, params = _search_found(parsed, limit)
     if _REFERENCE.match(parsed.text):
-        statements.append(_reference_sql(parsed.text.upper()))
-    statements.append(_search_sql(parsed, limit))
-    return parsed.text, statements
+        exact, exact_params = _exact_reference(parsed.text.upper())
+        found = f"SELECT * FROM ({exact}) x UNION ALL SELECT * FROM ({found}) y WHERE NOT EXISTS ({exact})"
+        params = [*exact_params, *params, *exact_params]
+    sql, params = _result_sql(found, params)
+    return parsed.text, sql, params
 
 
 def search_cases(*, query: str, limit: int = RESULT_LIMIT, read_log=None) -> Lookup:
-    """Submitted cases matching the search, best first, with what a result shows. One statement (two
-    for something shaped like a reference that is not one), prepared on PostgreSQL.
+    """Submitted cases matching the search, best first, with what a result shows: one statement,
+    prepared on PostgreSQL.
 
     A reference (B-2026-00042, any case) is looked up exactly. Otherwise every word must occur in
     the case's search text (reference, address, postcode, city, cadastral and property number,
     applicant and owner name and e-mail, phone digits), in any of its variants (æ, ø, å typed as
     ae, oe, aa); a house number beside words (12, 12a) must be a whole number of the text, and a
-    word of one or two letters must start a word. The candidates (see ``_search_sql``) are ranked by
+    word of one or two letters must start a word. The candidates (see ``_search_found``) are ranked by
     how well they match (the whole search as words, then at the start of a word; each word whole or
     at a word start), then open before finished, newest first. Drafts are never found.
 
-    ``read_log(sql, params, query_text=..., only_if_found=...)`` may return the statement extended
-    with the caller's read log (``services.lookup``), so that searching and logging are one statement.
+    ``read_log(sql, params, query_text=...)`` may return the statement extended with the caller's
+    read log (``services.lookup``), so that searching and logging are one statement.
     """
-    text, statements = search_statements(query=query, limit=limit)
-    for number, (sql, params) in enumerate(statements, start=1):
-        final = number == len(statements)
-        if read_log is not None:
-            sql, params = read_log(sql, params, query_text=text, only_if_found=not final)
-        rows = [_with_relations(case) for case in Case.objects.raw(*prepared(sql, params))]
-        if rows or final:
-            return Lookup(query=text, cases=rows[:limit], more=len(rows) > limit)
-    raise AssertionError("the last statement always returns")  # pragma: no cover
+    text, sql, params = search_statement(query=query, limit=limit)
+    if read_log is not None:
+        sql, params = read_log(sql, params, query_text=text)
+    rows = [_with_relations(case) for case in Case.objects.raw(*prepared(sql, params))]
+    return Lookup(query=text, cases=rows[:limit], more=len(rows) > limit)
 
 
 def caseworker_data(case: Case) -> dict | None:

@@ -81,11 +81,10 @@ def lookup(*, user, query: str) -> selectors.Lookup:
     """
     _require(user, LOOKUP_ROLES)
     if audit.records_in_statement():  # PostgreSQL: the search writes its own log entry, one statement
-        def read_log(sql, params, *, query_text, only_if_found):
+        def read_log(sql, params, *, query_text):
             return audit.select_and_record(
                 sql, params, actor=user, action=LOOKUP_ACTION, object_type="case_search", object_id=query_text[:60],
-                listed="reference", limit=selectors.RESULT_LIMIT, prefix="cases: ", empty="no cases",
-                only_if_rows=only_if_found)
+                listed="reference", limit=selectors.RESULT_LIMIT, prefix="cases: ", empty="no cases")
 
         return selectors.search_cases(query=query, read_log=read_log)
     result = selectors.search_cases(query=query)

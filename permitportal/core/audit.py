@@ -21,12 +21,11 @@ def records_in_statement() -> bool:
 
 
 def select_and_record(sql: str, params, *, actor, action: str, object_type: str, object_id, listed: str,
-                      limit: int, prefix: str, empty: str, only_if_rows: bool = False) -> tuple[str, list]:
+                      limit: int, prefix: str, empty: str) -> tuple[str, list]:
     """PostgreSQL: a statement returning the rows of ``sql`` (a SELECT with a ``rank`` column, 1 the
     first) ordered by rank, which writes in the same statement the audit entry ``record`` would write,
     with the detail ``prefix`` followed by the ``listed`` column of the first ``limit`` rows
-    (``empty`` when there are none). With ``only_if_rows`` no entry is written when there are no
-    rows: the caller will run another statement and record that one.
+    (``empty`` when there are none).
 
     A read and its log are then one round trip and one commit, and cannot part: a read whose entry
     could not be written fails with it."""
@@ -40,8 +39,7 @@ def select_and_record(sql: str, params, *, actor, action: str, object_type: str,
         f"INSERT INTO {table} (at, actor_id, action, object_type, object_id, detail) "
         f"SELECT now(), %s::{actor_type}, %s::text, %s::text, %s::text, "
         f"LEFT(COALESCE(%s::text || string_agg({listed}::text, ' ' ORDER BY rank), %s::text), 500) "
-        f"FROM (SELECT {listed}, rank FROM shown WHERE rank <= {int(limit)}) listed"
-        f"{' HAVING count(*) > 0' if only_if_rows else ''}) "
+        f"FROM (SELECT {listed}, rank FROM shown WHERE rank <= {int(limit)}) listed) "
         "SELECT * FROM shown ORDER BY rank"
     )
     return statement, [*params, actor_id, action, object_type, str(object_id), prefix, empty]
