@@ -260,11 +260,6 @@ def _pair_condition(sql: "_Sql", pair: PhrasePair, keys: str | None) -> str:
     return sql.contains("(',' || pairs || ',')", fenced, exact=True)
 
 
-def _search_sql(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
-    """The search's statement without the exact reference (see ``search_statement``)."""
-    return _result_sql(*_search_found(parsed, limit))
-
-
 def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     """Candidates, then the best ``limit`` + 1 of them by score (case_id, is_open, submitted_at, score).
 

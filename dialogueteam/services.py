@@ -71,6 +71,8 @@ def add_working_days(start: datetime, days: int) -> datetime:
 # --- Lookup and card (each read is written to the audit log) --------------------------------------------------------
 
 LOOKUP_ACTION = "case_lookup"
+# The read log's detail: the references shown, in their order, after this; or the other when none were.
+_SHOWN, _NONE_SHOWN = "cases: ", "no cases"
 
 
 def lookup(*, user, query: str) -> selectors.Lookup:
@@ -80,17 +82,16 @@ def lookup(*, user, query: str) -> selectors.Lookup:
     ``selectors.QueryTooShort`` for a search with no word of three characters.
     """
     _require(user, LOOKUP_ROLES)
+    entry = {"actor": user, "action": LOOKUP_ACTION, "object_type": "case_search"}
     if audit.records_in_statement():  # PostgreSQL: the search writes its own log entry, one statement
         def read_log(sql, params, *, query_text):
-            return audit.select_and_record(
-                sql, params, actor=user, action=LOOKUP_ACTION, object_type="case_search", object_id=query_text[:60],
-                listed="reference", limit=selectors.RESULT_LIMIT, prefix="cases: ", empty="no cases")
+            return audit.select_and_record(sql, params, **entry, object_id=query_text[:60], listed="reference",
+                                           limit=selectors.RESULT_LIMIT, prefix=_SHOWN, empty=_NONE_SHOWN)
 
         return selectors.search_cases(query=query, read_log=read_log)
     result = selectors.search_cases(query=query)
     shown = " ".join(case.reference for case in result.cases)
-    audit.record(actor=user, action=LOOKUP_ACTION, object_type="case_search", object_id=result.query[:60],
-                 detail=f"cases: {shown}" if shown else "no cases")
+    audit.record(**entry, object_id=result.query[:60], detail=_SHOWN + shown if shown else _NONE_SHOWN)
     return result
 
 

@@ -55,7 +55,7 @@ def prepared(sql: str, params) -> tuple[str, list]:
     name = statement_name(sql)
     connection.ensure_connection()
     known = getattr(connection, _ATTRIBUTE, None)
-    if known is None:
+    if known is None:  # the connection was opened before this module was first imported
         known = set()
         setattr(connection, _ATTRIBUTE, known)
     if name not in known:

@@ -385,7 +385,7 @@ def test_the_word_indexes_answer_the_search_on_postgresql_and_sqlite_scans(make_
     from django.db import connection
 
     make_case(address="Nørrebrogade 12")
-    text, params = selectors._search_sql(selectors.parse_query("rrebrogade"), 10)
+    _, text, params = selectors.search_statement(query="rrebrogade")
     if connection.vendor != "postgresql":
         # SQLite has no word indexes: the plain LIKE on the text.
         assert "string_to_array" not in text and "dialogueteam_searchword" not in text
@@ -444,7 +444,8 @@ def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped
     assert find("rrebrogade 12") == [wanted.reference]
     if connection.vendor != "postgresql":
         return  # SQLite: the same two steps by LIKE (the test above)
-    plan = _plan(*selectors._search_sql(selectors.parse_query("rrebrogade 12"), 10), analyze=True)
+    _, text, params = selectors.search_statement(query="rrebrogade 12")
+    plan = _plan(text, params, analyze=True)
     assert "dialogue_search_open_pairs" in plan and "dialogue_search_done_pairs" in plan
     # The phrase found the case: the word-by-word half is in the plan but never runs.
     word_scans = [line for line in plan.splitlines() if "dialogue_search_open_words" in line]
