@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import Case
 from dialogueteam.models import Contact
+from permitportal.core.widgets import DirectTextInput
 
 _TEXT = {"class": "form-control"}
 
@@ -33,7 +34,7 @@ class LookupForm(AccessibleForm):
     q = forms.CharField(
         label=_("Reference, address, name, e-mail, phone or cadastral number"),
         help_text=_("At least three letters or digits. Parts of words work too: “nørrebro 12” or “jens”."),
-        max_length=200, widget=forms.TextInput(attrs={**_TEXT, "type": "search", "autocomplete": "off"}),
+        max_length=200, widget=DirectTextInput(attrs={**_TEXT, "type": "search", "autocomplete": "off"}),
     )
 
 

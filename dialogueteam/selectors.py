@@ -6,10 +6,11 @@ the e-mails and the API say.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.base import ModelState
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -83,19 +84,30 @@ def _card_queryset() -> QuerySet[Case]:
 
 
 class _Sql:
-    """Builds the search's SQL with its parameters in order; LIKE as the database spells it."""
+    """Builds the search's SQL with its parameters in order; LIKE as the database spells it.
+
+    On PostgreSQL the statement is prepared once per connection for each text (``prepared``), and
+    planning it costs several milliseconds. So that searches of the same form share one text, a word's
+    spellings (one or two: "maersk", "mærsk") always take two placeholders, the second NULL when there
+    is one spelling (``LIKE NULL`` matches nothing; an index is not read for it), and a pair's four."""
 
     def __init__(self):
         self.params = []
+        self.ops = connection.ops
         self.like = connection.operators["contains"]  # "LIKE %s", on SQLite with ESCAPE
+        self.pad = connection.vendor == "postgresql"
+
+    def padded(self, values: list) -> list:
+        if not self.pad or len(values) > 4:
+            return values
+        return [*values, *[None] * ((2 if len(values) <= 2 else 4) - len(values))]
 
     def contains(self, column: str, variants, *, before: str = "", after: str = "", exact: bool = False) -> str:
         """``column`` contains one of the variants; with ``exact`` the variants are LIKE patterns as they are."""
-        parts = []
-        for variant in sorted(variants):
-            self.params.append(variant if exact else f"%{before}{connection.ops.prep_for_like_query(variant)}{after}%")
-            parts.append(f"{column} {self.like}")
-        return "(" + " OR ".join(parts) + ")"
+        values = self.padded([variant if exact else f"%{before}{self.ops.prep_for_like_query(variant)}{after}%"
+                              for variant in sorted(variants)])
+        self.params.extend(values)
+        return "(" + " OR ".join([f"{column} {self.like}"] * len(values)) + ")"
 
     def score(self, column: str, variants, high: int, low: int) -> str:
         whole = self.contains(column, variants, before=" ", after=" ")
@@ -103,14 +115,20 @@ class _Sql:
         return f"CASE WHEN {whole} THEN {high} WHEN {start} THEN {low} ELSE 0 END"
 
 
+# What a result shows, by model: the case's relation it is (None: the case itself), its alias in the
+# statement and its fields. The statement's columns and the reading of its rows both come from this.
+_RESULT_FIELDS = (
+    (None, "c", ("id", "reference", "status", "submitted_at", "decided_at", "expected_decision_date",
+                 "first_expected_decision_date", "clock_paused_since", "paused_days", "extension_days",
+                 "property_id", "applicant_id", "caseworker_id", "application_type_id")),
+    ("property", "p", ("id", "address", "postcode", "city")),
+    ("applicant", "a", ("id", "full_name", "email")),
+    ("caseworker", "w", ("id", "full_name", "email", "phone")),
+    ("application_type", "t", ("id", "service_target_days")),
+)
+
 _RESULT_SQL = """
-    SELECT c.id, c.reference, c.status, c.submitted_at, c.decided_at, c.expected_decision_date,
-           c.first_expected_decision_date, c.clock_paused_since, c.paused_days, c.extension_days,
-           c.property_id, c.applicant_id, c.caseworker_id, c.application_type_id,
-           p.address AS p_address, p.postcode AS p_postcode, p.city AS p_city,
-           a.full_name AS a_full_name, a.email AS a_email,
-           w.full_name AS w_full_name, w.email AS w_email, w.phone AS w_phone,
-           t.service_target_days AS t_service_target_days,
+    SELECT {columns},
            row_number() OVER (ORDER BY s.score DESC, s.is_open DESC, s.submitted_at DESC, s.case_id DESC) AS rank
     FROM ({found}) s
     JOIN {case} c ON c.id = s.case_id
@@ -123,15 +141,69 @@ _RESULT_SQL = """
 """
 
 
+def _result_models():
+    for relation, alias, names in _RESULT_FIELDS:
+        model = Case if relation is None else Case._meta.get_field(relation).related_model
+        yield relation, model, alias, [model._meta.get_field(name) for name in names]
+
+
 def _result_sql(found: str, params: list) -> tuple[str, list]:
     """The cases of ``found`` (case_id, is_open, submitted_at, score) with what a result shows, in one
     statement: their property, applicant, caseworker and type, and their ``rank`` (1 is the best)."""
-    from applications.models import ApplicationType, Property
-    from permitportal.accounts.models import User
-
-    text = _RESULT_SQL.format(found=found, case=Case._meta.db_table, property=Property._meta.db_table,
-                              user=User._meta.db_table, type=ApplicationType._meta.db_table)
+    columns = ", ".join(f"{alias}.{f.column}" for _, _, alias, fields in _result_models() for f in fields)
+    tables = {"case": Case, **{relation: model for relation, model, _, _ in _result_models() if relation}}
+    text = _RESULT_SQL.format(columns=columns, found=found, case=Case._meta.db_table,
+                              property=tables["property"]._meta.db_table, user=tables["applicant"]._meta.db_table,
+                              type=tables["application_type"]._meta.db_table)
     return text, [*params, S.DRAFT]
+
+
+def _result_reader() -> list:
+    """For each model of a result: the relation, the model and its fields, each with the converters that
+    turn this database's values into Python's (dates on SQLite), as the ORM applies them. Kept with the
+    connection (converters may belong to its backend)."""
+    reader = getattr(connection, "lookup_result_reader", None)
+    if reader is None:
+        reader = []
+        for relation, model, alias, fields in _result_models():
+            columns = []
+            for f in fields:
+                column = f.get_col(alias)
+                columns.append((f.attname, column,
+                                [*connection.ops.get_db_converters(column), *column.get_db_converters(connection)]))
+            reader.append((relation, model, columns))
+        connection.lookup_result_reader = reader
+    return reader
+
+
+def _loaded(model, db: str, values: dict):
+    """An instance with only these fields loaded, as ``Model.from_db`` gives one, without going through
+    ``__init__`` (which costs ten times as much; a page of results is 50 instances)."""
+    instance = model.__new__(model)
+    instance.__dict__.update(values)
+    instance._state = ModelState()
+    instance._state.adding, instance._state.db = False, db
+    return instance
+
+
+def _result_cases(rows, reader: list, db: str) -> list[Case]:
+    """The statement's rows as cases with their property, applicant, caseworker and type attached."""
+    cases = []
+    for row in rows:
+        values = iter(row)
+        related = {}
+        for relation, model, columns in reader:
+            data = {}
+            for attname, column, converters in columns:
+                value = next(values)
+                for converter in converters:
+                    value = converter(value, column, connection)
+                data[attname] = value
+            related[relation] = None if data["id"] is None else _loaded(model, db, data)
+        case = related.pop(None)
+        case._state.fields_cache.update(related)
+        cases.append(case)
+    return cases
 
 
 def _exact_reference(reference: str) -> tuple[str, list]:
@@ -238,13 +310,15 @@ def _pair_keys(sql: "_Sql", pair: PhrasePair) -> str:
         if before or after:
             found = sql.contains("word", {f"{before}{w}{after}" for w in words}, exact=True)
             return f"SELECT word::text AS w FROM {SearchWord._meta.db_table} WHERE {found}"
-        sql.params.extend(sorted(words))
-        return f"SELECT unnest(ARRAY[{', '.join(['%s::text'] * len(words))}]) AS w"
+        words = sql.padded(sorted(words))
+        sql.params.extend(words)
+        return f"SELECT w FROM unnest(ARRAY[{', '.join(['%s::text'] * len(words))}]) AS u(w) WHERE w IS NOT NULL"
 
     if not (pair.open_start or pair.open_end):
         combos = sorted(f"{a} {b}" for a in pair.firsts for b in pair.seconds)
+        combos = sql.padded(combos)
         sql.params.extend(combos)
-        return f"ARRAY[{', '.join(['%s::text'] * len(combos))}]"
+        return f"array_remove(ARRAY[{', '.join(['%s::text'] * len(combos))}], NULL)"
     firsts = side(pair.firsts, before="%" if pair.open_start else "", after="")
     seconds = side(pair.seconds, before="", after="%" if pair.open_end else "")
     return f"ARRAY(SELECT x.w || ' ' || y.w FROM ({firsts}) x, ({seconds}) y)"
@@ -260,103 +334,103 @@ def _pair_condition(sql: "_Sql", pair: PhrasePair, keys: str | None) -> str:
     return sql.contains("(',' || pairs || ',')", fenced, exact=True)
 
 
+def _phrase_tiers(pairs: list[PhrasePair]) -> list[list[PhrasePair]]:
+    """The search as written in tiers, best first: its words whole ("hanne jensen"), then its last word
+    starting a longer one ("hanne jense": Hanne Jensen), then its first word ending one too (Johanne
+    Jensen; "rrebrogade 12": Nørrebrogade 12). Each tier finds what the tiers before it find and more,
+    and the cases of one tier match about equally well (see the scores in ``_search_found``)."""
+    tiers = []
+    for start, end in ((False, False), (False, True), (True, True)):
+        tier = [replace(pair, open_start=pair.open_start and start, open_end=pair.open_end and end) for pair in pairs]
+        if tier and tier not in tiers:
+            tiers.append(tier)
+    return tiers
+
+
 def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     """Candidates, then the best ``limit`` + 1 of them by score (case_id, is_open, submitted_at, score).
 
-    The candidates are up to CANDIDATE_LIMIT matching open cases and up to CANDIDATE_LIMIT
-    finished ones, as the index finds them: every match when the search is specific, a sample
-    when it is broad (the page then says that more match and to add to the search). Ordering the
-    candidates by date would mean reading every match, or walking the newest cases one by one and
-    testing each, which measured 5 to 10 times slower for a first name and half a surname over a
-    million cases.
+    On PostgreSQL a search of several words is first looked for as written ("phrase"), in the tiers of
+    ``_phrase_tiers``: for each, the keys of its pairs come from the word vocabulary, then the entries
+    holding a key of every pair from the pair index. A tier runs only when the tiers before it found
+    fewer than ``limit`` + 1 cases (the database skips it otherwise), and takes at most that many open
+    and as many finished cases: they match about equally well, so a larger sample would not rank
+    better, only cost more (each case is a row read from the table).
 
-    On PostgreSQL a search of several words is first looked for as written ("phrase"): the pairs of
-    its neighbouring words are found among the vocabulary of pairs (trigram index), then the entries
-    holding all of them (pair index). Only when that finds too few is it looked for word by word
-    ("worded", in the same statement; the database skips it otherwise): too few is none when the
-    search has a house number (an address is written street then number), and fewer than a page
-    for names, whose middle names may stand between the words typed. Word by word, each half reads
-    its own partial word index: for each search word, the words of the vocabulary that contain it
-    (trigram index), then the entries holding one of them. The ``LIKE`` on the search text then
-    checks the match exactly (a word of the search may span several words of the text: "jensen42@"
-    in an e-mail address). Elsewhere (SQLite) the same two steps by ``LIKE`` alone.
+    Only when the search as written finds too few is it looked for word by word ("worded", in the same
+    statement): too few is none when the search has a house number (an address is written street then
+    number), and fewer than ``limit`` + 1 for names, whose middle names may stand between the words
+    typed. Word by word takes up to CANDIDATE_LIMIT matching open cases and as many finished ones, as
+    the index finds them: every match when the search is specific, a sample when it is broad (the page
+    then says that more match and to add to the search). Ordering the candidates by date would mean
+    reading every match, or walking the newest cases one by one and testing each, which measured 5 to
+    10 times slower for a first name and half a surname over a million cases. Each half reads its own
+    partial word index: for each search word, the words of the vocabulary that contain it (trigram
+    index), then the entries holding one of them. The ``LIKE`` on the search text then checks the
+    match exactly (a word of the search may span several words of the text: "jensen42@" in an e-mail
+    address). Elsewhere (SQLite) the same steps by ``LIKE`` alone.
     """
     entry = CaseSearchEntry._meta.db_table
     postgresql = connection.vendor == "postgresql"
+    enough = int(limit) + 1
     term_likes = [(variants, " " if max(map(len, variants)) < MIN_QUERY_LENGTH else "")
                   for variants in parsed.terms if not variants <= parsed.numbers]
 
-    def branch(sql: _Sql, predicate: str, conditions: list[str]) -> str:
+    def branch(sql: _Sql, predicate: str, conditions: list[str], rows: int) -> str:
         # Every other word occurs in the text; one of one or two characters must start a word ("ny" in
         # "Ny Kongensgade", the "a" of "12 a").
         conditions = [predicate, *conditions,
                       *(sql.contains("search_text", variants, before=before) for variants, before in term_likes)]
         return (f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
-                f"WHERE {' AND '.join(conditions)} LIMIT {int(CANDIDATE_LIMIT)}) AS candidates")
+                f"WHERE {' AND '.join(conditions)} LIMIT {int(rows)}) AS candidates")
+
+    def found_before(names: list[str]) -> str:
+        cases = " UNION ALL ".join(f"SELECT case_id FROM {name}" for name in names)
+        return f"(SELECT count(DISTINCT case_id) FROM ({cases}) f)"
 
     # The sections in the order the statement has them, each with its own parameters. The vocabulary is
-    # asked once per statement (the keys), not once for open and once for finished cases.
+    # asked once per tier (the keys), not once for open and once for finished cases.
     pair_keys_sql, word_keys_sql, phrase_sql, words_sql, score_sql = _Sql(), _Sql(), _Sql(), _Sql(), _Sql()
-    pairs = _phrase_pairs(parsed)
-    pair_keys = [_pair_keys(pair_keys_sql, pair) for pair in pairs] if postgresql else []
+    tiers = _phrase_tiers(_phrase_pairs(parsed))
     word_keys = _word_keys(word_keys_sql, parsed)
-    ctes = []
-    if pair_keys:
-        ctes.append(f"pair_keys AS MATERIALIZED (SELECT {', '.join(f'{k} AS k{i}' for i, k in enumerate(pair_keys))})")
+    ctes, phrases = [], []
+    for t, pairs in enumerate(tiers if postgresql else ()):
+        keys = ", ".join(f"{_pair_keys(pair_keys_sql, pair)} AS k{i}" for i, pair in enumerate(pairs))
+        ctes.append(f"pair_keys_{t} AS MATERIALIZED (SELECT {keys})")
     if word_keys:
         ctes.append(f"word_keys AS MATERIALIZED (SELECT {', '.join(f'{k} AS k{i}' for i, k in enumerate(word_keys))})")
-    phrase = []
-    if pairs:
+    for t, pairs in enumerate(tiers):
+        branches = []
         for predicate in ("is_open", "NOT is_open"):
-            conditions = [_pair_condition(phrase_sql, pair, f"(SELECT k{i} FROM pair_keys)" if postgresql else None)
+            conditions = [_pair_condition(phrase_sql, pair, f"(SELECT k{i} FROM pair_keys_{t})" if postgresql else None)
                           for i, pair in enumerate(pairs)]
             conditions += [_number_condition(phrase_sql, number, indexed=False) for number in sorted(parsed.numbers)]
-            phrase.append(branch(phrase_sql, predicate, conditions))
-        ctes.append(f"phrase AS ({' UNION ALL '.join(phrase)})")
+            if phrases:
+                conditions.append(f"{found_before(phrases)} < {enough}")
+            branches.append(branch(phrase_sql, predicate, conditions, enough))
+        ctes.append(f"phrase_{t} AS ({' UNION ALL '.join(branches)})")
+        phrases.append(f"phrase_{t}")
     worded = []
-    too_few = 1 if parsed.numbers else int(limit) + 1
+    too_few = 1 if parsed.numbers else enough
     for predicate in ("is_open", "NOT is_open"):
         conditions = [f"{WORDS_ARRAY} && (SELECT k{i} FROM word_keys)" for i in range(len(word_keys))]
         conditions += [_number_condition(words_sql, number) for number in sorted(parsed.numbers)]
-        if phrase:
-            conditions.append(f"(SELECT count(*) FROM phrase) < {too_few}")
-        worded.append(branch(words_sql, predicate, conditions))
+        if phrases:
+            conditions.append(f"{found_before(phrases)} < {too_few}")
+        worded.append(branch(words_sql, predicate, conditions, CANDIDATE_LIMIT))
     ctes.append(f"worded AS ({' UNION ALL '.join(worded)})")
     # Ranking, for the candidates only: the whole search as words (8) or at a word start (4), and
     # for several words each one whole (2) or at a word start (1).
     scores = [score_sql.score("e.search_text", parsed.phrases, 8, 4)]
     if len(parsed.terms) > 1:
         scores += [score_sql.score("e.search_text", variants, 2, 1) for variants in parsed.terms]
-    candidates = "SELECT * FROM phrase UNION SELECT * FROM worded" if phrase else "SELECT * FROM worded"
+    candidates = " UNION ".join(f"SELECT * FROM {name}" for name in [*phrases, "worded"])
     found = (f"WITH {', '.join(ctes)} "
              f"SELECT e.case_id, e.is_open, e.submitted_at, {' + '.join(scores)} AS score FROM ({candidates}) e "
-             f"ORDER BY score DESC, e.is_open DESC, e.submitted_at DESC, e.case_id DESC LIMIT {int(limit) + 1}")
+             f"ORDER BY score DESC, e.is_open DESC, e.submitted_at DESC, e.case_id DESC LIMIT {enough}")
     params = [*pair_keys_sql.params, *word_keys_sql.params, *phrase_sql.params, *words_sql.params,
               *score_sql.params]  # in the order the statement has them
     return found, params
-
-
-def _partial(model, db, **values):
-    """A model instance with only these fields loaded (``from_db`` wants them in the model's order)."""
-    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(db, names, [values[name] for name in names])
-
-
-def _with_relations(case: Case) -> Case:
-    """Attach what the result shows (property, applicant, caseworker, type) from the same row."""
-    from applications.models import ApplicationType, Property
-    from permitportal.accounts.models import User
-
-    db = case._state.db
-    case.property = _partial(Property, db, id=case.property_id, address=case.p_address, postcode=case.p_postcode,
-                             city=case.p_city)
-    case.applicant = _partial(User, db, id=case.applicant_id, full_name=case.a_full_name, email=case.a_email)
-    case.caseworker = (_partial(User, db, id=case.caseworker_id, full_name=case.w_full_name, email=case.w_email,
-                                phone=case.w_phone) if case.caseworker_id else None)
-    case.application_type = (_partial(ApplicationType, db, id=case.application_type_id,
-                                      service_target_days=case.t_service_target_days)
-                             if case.application_type_id else None)
-    return case
 
 
 def search_statement(*, query: str, limit: int = RESULT_LIMIT) -> tuple[str, str, list]:
@@ -391,7 +465,9 @@ def search_cases(*, query: str, limit: int = RESULT_LIMIT, read_log=None) -> Loo
     text, sql, params = search_statement(query=query, limit=limit)
     if read_log is not None:
         sql, params = read_log(sql, params, query_text=text)
-    rows = [_with_relations(case) for case in Case.objects.raw(*prepared(sql, params))]
+    with connection.cursor() as cursor:
+        cursor.execute(*prepared(sql, params))
+        rows = _result_cases(cursor.fetchall(), _result_reader(), connection.alias)
     return Lookup(query=text, cases=rows[:limit], more=len(rows) > limit)
 
 

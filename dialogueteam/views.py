@@ -1,6 +1,7 @@
 """The dialogue team's pages, the applicant's question and help-code buttons, and the caseworker's
 answer to a forwarded question. Thin: each view calls one service or selector."""
 
+import functools
 from functools import wraps
 
 from django.contrib import messages
@@ -9,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -86,6 +87,13 @@ def lookup(request):
     return render(request, "dialogueteam/lookup.html", context)
 
 
+@functools.lru_cache(maxsize=1024)
+def _day_text(day, language: str) -> str:
+    """A date as the results show it, in the active language (``language`` keys the cache): formatting
+    a date costs more than the rest of a result's words."""
+    return date_format(day, "j M Y")
+
+
 def _result_rows(cases) -> list[dict]:
     """The lookup's results with their words ready, so the page renders fast whatever their number."""
     today = timezone.localdate()
@@ -95,7 +103,7 @@ def _result_rows(cases) -> list[dict]:
         badge, label = badge_parts(row["clock_state"], for_callers=True)
         if row["expected_decision_date"]:
             row["expected_text"] = _("Expected decision %(day)s") % {
-                "day": date_format(row["expected_decision_date"], "j M Y")}
+                "day": _day_text(row["expected_decision_date"], translation.get_language())}
         row.update({"clock_badge": badge, "clock_label": label})
         rows.append(row)
     return rows

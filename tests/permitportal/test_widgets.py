@@ -1,0 +1,26 @@
+import pytest
+from django import forms
+
+from dialogueteam.forms import LookupForm
+from permitportal.core.widgets import DirectTextInput
+
+
+@pytest.mark.parametrize(("value", "attrs"), [
+    (None, {}),
+    ("", {"class": "form-control"}),
+    ('nørrebro "12" <b>&', {"class": "form-control is-invalid", "aria-invalid": "true"}),
+    (42, {"required": True, "disabled": False, "type": "search", "autocomplete": "off"}),
+])
+def test_the_direct_input_is_the_html_of_djangos_template(value, attrs):
+    direct, templated = DirectTextInput(attrs=dict(attrs)), forms.TextInput(attrs=dict(attrs))
+    assert direct.render("q", value, {"id": "id_q"}) == templated.render("q", value, {"id": "id_q"}).strip()
+
+
+def test_the_lookup_box_keeps_its_error_and_help_attributes():
+    form = LookupForm({"q": "x" * 201})
+    assert not form.is_valid()
+    html = str(form["q"])
+    assert html.startswith('<input type="search" name="q" value="xxx')
+    for attribute in ('class="form-control is-invalid"', 'aria-invalid="true"', 'id="id_q"',
+                      'aria-describedby="id_q-help id_q-error"', 'autocomplete="off"', 'maxlength="200"'):
+        assert attribute in html
