@@ -459,3 +459,49 @@ def test_the_signed_in_users_roles_come_with_the_user(client, dialogue_member, d
     with django_assert_num_queries(5) as captured:
         client.get(reverse("dialogueteam:lookup"))
     assert not any('FROM "auth_group"' in q["sql"] for q in captured.captured_queries)  # no roles query of its own
+
+
+# --- Result cards ---------------------------------------------------------------------------------------------------
+
+def _cards(rows, language="en"):
+    import re
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(language):
+        html = Template("{% load lookup_results %}{% lookup_results rows '/dialogue/case/' %}").render(
+            Context({"rows": rows}))
+    return re.findall(r'<li class="card mb-2 lookup-result">(.*?)</li>', html)
+
+
+def _row(**changes):
+    import datetime
+
+    return {"reference": "B-2026-00001", "address": "Nørrebrogade 12, 2200 København N", "applicant_name": "Hanne",
+            "status_text": "In review", "waiting_for_text": "the municipality",
+            "expected_decision_date": datetime.date(2027, 1, 9), "expected_text": "Expected decision 9 Jan 2027",
+            "clock_label": "On track", "clock_badge": "text-bg-success",
+            "caseworker": {"name": "Ole Holm", "phone": "+45 33 66 33 66"}, **changes}
+
+
+def test_a_result_card_links_the_case_and_says_status_ball_date_and_caseworker():
+    [card] = _cards([_row()])
+    assert '<a href="/dialogue/case/B-2026-00001/">B-2026-00001</a>' in card
+    assert "· Nørrebrogade 12, 2200 København N" in card and "<strong>In review</strong>" in card
+    assert ('Who has the ball: the municipality · Expected decision 9 Jan 2027 '
+            '<span class="badge text-bg-success">On track</span> · Caseworker: Ole Holm, +45 33 66 33 66') in card
+
+
+def test_a_result_card_without_date_badge_caseworker_or_phone_says_so_in_danish():
+    cards = _cards([_row(expected_decision_date=None, caseworker=None),
+                    _row(clock_label="", caseworker={"name": "Ole Holm", "phone": ""})], language="da")
+    assert "Hvem har bolden: the municipality · Ingen forventet dato · Ingen sagsbehandler endnu" in cards[0]
+    assert "badge" not in cards[1]
+    assert cards[1].endswith("Expected decision 9 Jan 2027 · Sagsbehandler: Ole Holm</p></div>")
+
+
+def test_a_result_card_escapes_what_people_typed():
+    [card] = _cards([_row(applicant_name="<script>x</script>", caseworker={"name": "A & B", "phone": '"1"'})])
+    assert "<script>" not in card and "&lt;script&gt;x&lt;/script&gt;" in card
+    assert "Caseworker: A &amp; B, &quot;1&quot;" in card
