@@ -128,16 +128,17 @@ _RESULT_FIELDS = (
 )
 
 _RESULT_SQL = """
-    SELECT {columns},
-           row_number() OVER (ORDER BY s.score DESC, s.is_open DESC, s.submitted_at DESC, s.case_id DESC) AS rank
-    FROM ({found}) s
+    SELECT {columns}, s.rank, s.found
+    FROM (SELECT f.*, count(*) OVER () AS found,
+                 row_number() OVER (ORDER BY f.score DESC, f.is_open DESC, f.submitted_at DESC, f.case_id DESC) AS rank
+          FROM ({found}) f) s
     JOIN {case} c ON c.id = s.case_id
     JOIN {property} p ON p.id = c.property_id
     JOIN {user} a ON a.id = c.applicant_id
     LEFT JOIN {user} w ON w.id = c.caseworker_id
     LEFT JOIN {type} t ON t.id = c.application_type_id
-    WHERE c.status <> %s
-    ORDER BY rank
+    WHERE s.rank <= {limit} AND c.status <> %s
+    ORDER BY s.rank
 """
 
 
@@ -147,12 +148,13 @@ def _result_models():
         yield relation, model, alias, [model._meta.get_field(name) for name in names]
 
 
-def _result_sql(found: str, params: list) -> tuple[str, list]:
-    """The cases of ``found`` (case_id, is_open, submitted_at, score) with what a result shows, in one
-    statement: their property, applicant, caseworker and type, and their ``rank`` (1 is the best)."""
+def _result_sql(found: str, params: list, limit: int) -> tuple[str, list]:
+    """The best ``limit`` cases of ``found`` (case_id, is_open, submitted_at, score) with what a result
+    shows, in one statement: their property, applicant, caseworker and type, their ``rank`` (1 is the
+    best) and how many ``found`` gave (``limit`` + 1 means more match than are shown)."""
     columns = ", ".join(f"{alias}.{f.column}" for _, _, alias, fields in _result_models() for f in fields)
-    tables = {"case": Case, **{relation: model for relation, model, _, _ in _result_models() if relation}}
-    text = _RESULT_SQL.format(columns=columns, found=found, case=Case._meta.db_table,
+    tables = {relation: model for relation, model, _, _ in _result_models() if relation}
+    text = _RESULT_SQL.format(columns=columns, found=found, case=Case._meta.db_table, limit=int(limit),
                               property=tables["property"]._meta.db_table, user=tables["applicant"]._meta.db_table,
                               type=tables["application_type"]._meta.db_table)
     return text, [*params, S.DRAFT]
@@ -354,8 +356,9 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     ``_phrase_tiers``: for each, the keys of its pairs come from the word vocabulary, then the entries
     holding a key of every pair from the pair index. A tier runs only when the tiers before it found
     fewer than ``limit`` + 1 cases (the database skips it otherwise), and takes at most that many open
-    and as many finished cases: they match about equally well, so a larger sample would not rank
-    better, only cost more (each case is a row read from the table).
+    cases, and as many finished ones only when it found fewer open ones: the cases of a tier match
+    about equally well and open ones come first, so a larger sample would not rank better, only cost
+    more (each case is a row read from the table).
 
     Only when the search as written finds too few is it looked for word by word ("worded", in the same
     statement): too few is none when the search has a house number (an address is written street then
@@ -400,16 +403,18 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     if word_keys:
         ctes.append(f"word_keys AS MATERIALIZED (SELECT {', '.join(f'{k} AS k{i}' for i, k in enumerate(word_keys))})")
     for t, pairs in enumerate(tiers):
-        branches = []
-        for predicate in ("is_open", "NOT is_open"):
+        earlier = list(phrases)
+        for half, predicate in (("open", "is_open"), ("done", "NOT is_open")):
             conditions = [_pair_condition(phrase_sql, pair, f"(SELECT k{i} FROM pair_keys_{t})" if postgresql else None)
                           for i, pair in enumerate(pairs)]
             conditions += [_number_condition(phrase_sql, number, indexed=False) for number in sorted(parsed.numbers)]
-            if phrases:
-                conditions.append(f"{found_before(phrases)} < {enough}")
-            branches.append(branch(phrase_sql, predicate, conditions, enough))
-        ctes.append(f"phrase_{t} AS ({' UNION ALL '.join(branches)})")
-        phrases.append(f"phrase_{t}")
+            # A tier runs when the tiers before it found too few; its finished cases are read only when
+            # its open ones are too few (they match alike, and open cases come first).
+            gate = [*earlier, f"phrase_{t}_open"] if half == "done" else earlier
+            if gate:
+                conditions.append(f"{found_before(gate)} < {enough}")
+            ctes.append(f"phrase_{t}_{half} AS ({branch(phrase_sql, predicate, conditions, enough)})")
+            phrases.append(f"phrase_{t}_{half}")
     worded = []
     too_few = 1 if parsed.numbers else enough
     for predicate in ("is_open", "NOT is_open"):
@@ -443,7 +448,7 @@ def search_statement(*, query: str, limit: int = RESULT_LIMIT) -> tuple[str, str
         exact, exact_params = _exact_reference(parsed.text.upper())
         found = f"SELECT * FROM ({exact}) x UNION ALL SELECT * FROM ({found}) y WHERE NOT EXISTS ({exact})"
         params = [*exact_params, *params, *exact_params]
-    sql, params = _result_sql(found, params)
+    sql, params = _result_sql(found, params, limit)
     return parsed.text, sql, params
 
 
@@ -467,8 +472,9 @@ def search_cases(*, query: str, limit: int = RESULT_LIMIT, read_log=None) -> Loo
         sql, params = read_log(sql, params, query_text=text)
     with connection.cursor() as cursor:
         cursor.execute(*prepared(sql, params))
-        rows = _result_cases(cursor.fetchall(), _result_reader(), connection.alias)
-    return Lookup(query=text, cases=rows[:limit], more=len(rows) > limit)
+        rows = cursor.fetchall()
+    return Lookup(query=text, cases=_result_cases(rows, _result_reader(), connection.alias),
+                  more=bool(rows) and rows[0][-1] > limit)
 
 
 def caseworker_data(case: Case) -> dict | None:

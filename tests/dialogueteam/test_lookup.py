@@ -452,6 +452,33 @@ def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped
     assert word_scans and all("never executed" in line for line in word_scans)
 
 
+def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
+    """Whole words first, then the last word going on, then the first word ending another; a tier reads
+    its finished cases only when it found too few open ones."""
+    from django.db import connection
+
+    whole = [make_case(address=f"Ahornsgade {n + 1}", name="Hanne Jensen") for n in range(selectors.RESULT_LIMIT + 1)]
+    closed = make_case(status="closed", address="Ahornsgade 99", name="Hanne Jensen")
+    longer = make_case(address="Ahornsgade 50", name="Hanne Jensenius")
+    ending = make_case(address="Ahornsgade 51", name="Johanne Jensen")
+    found = selectors.search_cases(query="hanne jensen")
+    assert found.more and set(refs(found)) <= {case.reference for case in whole}
+    assert selectors.search_cases(query="hanne jensenius").cases[0].reference == longer.reference
+    assert find("johanne jensen") == [ending.reference]
+    # Fewer than a page of cases hold "hanne jensenius" or "johanne": the next tiers are read, best first.
+    assert find("anne jensenius") == [longer.reference]
+    assert closed.reference not in refs(found)
+    if connection.vendor != "postgresql":
+        return
+    _, text, params = selectors.search_statement(query="hanne jensen")
+    plan = _plan(text, params, analyze=True)
+    # The first tier found a page of open cases: its finished half and the later tiers never ran.
+    done_scans = [line for line in plan.splitlines() if "dialogue_search_done_pairs" in line]
+    open_scans = [line for line in plan.splitlines() if "dialogue_search_open_pairs" in line]
+    assert done_scans and all("never executed" in line for line in done_scans)
+    assert sum("never executed" not in line for line in open_scans) == 1
+
+
 def test_the_signed_in_users_roles_come_with_the_user(client, dialogue_member, django_assert_num_queries):
     client.force_login(dialogue_member)
     client.get(reverse("dialogueteam:lookup"))
