@@ -14,7 +14,12 @@
    script's own URLconf. Prints p50 and p95 of each, the ratio to the bare view, and the queries
    per request.
 
-Options: --cases N (default 1,000,000), --samples N (default 500), --rebuild (drop and load again).
+Before measuring it prints the server's shared_buffers against the size of what a lookup reads, and
+reads those tables and indexes once (pg_prewarm), so that the run measures a server in its steady
+state rather than one that has just started.
+
+Options: --cases N (default 1,000,000), --samples N (default 500), --rebuild (drop and load again),
+--cold (no prewarming).
 """
 
 import argparse
@@ -330,6 +335,51 @@ def load(n_cases: int, seed: int = 42):
     print(f"loaded in {time.perf_counter() - t0:.0f} s")
 
 
+# --- The database server -------------------------------------------------------------------------------------------
+
+# What a lookup reads: the search entries and their indexes, the vocabulary, and the cases, properties and users
+# its results are joined to.
+LOOKUP_TABLES = ("dialogueteam_casesearchentry", "dialogueteam_searchword", "applications_case",
+                 "applications_property", "accounts_user")
+
+
+def server_report(prewarm: bool) -> None:
+    """Print the server's memory for data against what a lookup reads, and with ``prewarm`` read those
+    tables and indexes once (pg_prewarm) so the run measures a server in its steady state, not one that
+    has just started: a portal's database serves lookups all day. Without pg_prewarm, or with
+    ``--cold``, the run starts from whatever the server holds."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT setting::bigint * 8192 FROM pg_settings WHERE name = 'shared_buffers'")
+        shared_buffers = cur.fetchone()[0]
+        cur.execute("""SELECT c.oid::regclass::text, pg_relation_size(c.oid) FROM pg_class c
+                       WHERE c.relkind IN ('r', 'i') AND (c.oid = ANY(%s::regclass[])
+                             OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = ANY(%s::regclass[])))""",
+                    [list(LOOKUP_TABLES), list(LOOKUP_TABLES)])
+        relations = cur.fetchall()
+        size = sum(bytes_ for _, bytes_ in relations)
+        print(f"server: shared_buffers {shared_buffers / 2**20:,.0f} MB; the lookup's tables and indexes "
+              f"{size / 2**20:,.0f} MB")
+        if shared_buffers < size:
+            print("  shared_buffers is smaller than what lookups read: pages come from the OS cache or the disk "
+                  "(see README: production settings)")
+        if not prewarm:
+            return
+        cur.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_prewarm'")
+        if not cur.fetchone():
+            print("  pg_prewarm is not available: not prewarmed")
+            return
+        cur.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        start = time.perf_counter()
+        # Into shared buffers as far as they go; the operating system's cache keeps what they cannot.
+        cur.execute("SELECT sum(pg_prewarm(oid, 'read')) FROM unnest(%s::regclass[]) AS oid",
+                    [[name for name, _ in relations]])
+        cur.execute("SELECT sum(pg_prewarm(oid)) FROM unnest(%s::regclass[]) AS oid",
+                    [[name for name, _ in sorted(relations, key=lambda r: r[1])]])
+        print(f"  prewarmed {size / 2**20:,.0f} MB in {time.perf_counter() - start:.1f} s")
+
+
 # --- Measuring ----------------------------------------------------------------------------------------------------
 
 def bare(request):
@@ -471,6 +521,7 @@ def main():
     parser.add_argument("--samples", type=int, default=500)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--load-only", action="store_true", help="load the data and stop")
+    parser.add_argument("--cold", action="store_true", help="measure without prewarming the lookup's tables")
     args = parser.parse_args()
 
     name = ensure_database()
@@ -494,6 +545,7 @@ def main():
     else:
         print(f"{count:,} cases in {name} already: measuring (use --rebuild to load again)")
     if not args.load_only:
+        server_report(prewarm=not args.cold)
         measure(args.samples)
 
 

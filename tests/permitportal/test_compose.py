@@ -37,3 +37,8 @@ def test_each_service_command_names_modules_and_settings_that_exist():
             assert hasattr(importlib.import_module(app_name), "celery_app")
     assert (ROOT / "Dockerfile").exists()
     assert settings.ROOT_URLCONF
+
+
+def test_the_database_gets_memory_for_what_lookups_read():
+    command = _compose()["services"]["db"]["command"]
+    assert "shared_buffers=${PG_SHARED_BUFFERS:-2GB}" in command
