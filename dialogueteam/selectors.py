@@ -336,6 +336,25 @@ def _pair_condition(sql: "_Sql", pair: PhrasePair, keys: str | None) -> str:
     return sql.contains("(',' || pairs || ',')", fenced, exact=True)
 
 
+def _whole_word(parsed: ParsedQuery) -> set[str] | None:
+    """The spellings of a search of one word of letters ("jensen"), to be found whole first; else None."""
+    if len(parsed.terms) != 1 or parsed.numbers:
+        return None
+    variants = parsed.terms[0]
+    if all(words_of(v) == [v] and not v.isdigit() for v in variants):
+        return variants
+    return None
+
+
+def _word_condition(sql: "_Sql", variants) -> str:
+    """The entry holds one of these spellings as a whole word: from the word index on PostgreSQL."""
+    if connection.vendor == "postgresql":
+        values = sql.padded(sorted(variants))
+        sql.params.extend(values)
+        return f"{WORDS_ARRAY} && array_remove(ARRAY[{', '.join(['%s::text'] * len(values))}], NULL)"
+    return sql.contains("(' ' || words || ' ')", {f"% {v} %" for v in variants}, exact=True)
+
+
 def _phrase_tiers(pairs: list[PhrasePair]) -> list[list[PhrasePair]]:
     """The search as written in tiers, best first: its words whole ("hanne jensen"), then its last word
     starting a longer one ("hanne jense": Hanne Jensen), then its first word ending one too (Johanne
@@ -359,6 +378,10 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     cases, and as many finished ones only when it found fewer open ones: the cases of a tier match
     about equally well and open ones come first, so a larger sample would not rank better, only cost
     more (each case is a row read from the table).
+
+    A search of one word of letters is first looked for as a whole word of the entries (the word index),
+    a page of open cases and, when they are too few, a page of finished ones ("jensen": Jensen before
+    Jensens, Jensensvej and Kjensen).
 
     Only when the search as written finds too few is it looked for word by word ("worded", in the same
     statement): too few is none when the search has a house number (an address is written street then
@@ -415,6 +438,16 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
                 conditions.append(f"{found_before(gate)} < {enough}")
             ctes.append(f"phrase_{t}_{half} AS ({branch(phrase_sql, predicate, conditions, enough)})")
             phrases.append(f"phrase_{t}_{half}")
+    whole = _whole_word(parsed)
+    if whole:
+        # One word: the cases holding it as a whole word first ("jensen": Jensen before Jensens, and
+        # a page of them is read from the word index instead of a sample of everything containing it).
+        for half, predicate in (("open", "is_open"), ("done", "NOT is_open")):
+            conditions = [_word_condition(phrase_sql, whole)]
+            if half == "done":
+                conditions.append(f"{found_before(['whole_open'])} < {enough}")
+            ctes.append(f"whole_{half} AS ({branch(phrase_sql, predicate, conditions, enough)})")
+            phrases.append(f"whole_{half}")
     worded = []
     too_few = 1 if parsed.numbers else enough
     for predicate in ("is_open", "NOT is_open"):

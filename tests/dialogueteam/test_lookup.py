@@ -479,6 +479,25 @@ def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
     assert sum("never executed" not in line for line in open_scans) == 1
 
 
+def test_one_word_is_found_whole_first_and_a_page_of_those_ends_the_search(make_case):
+    from django.db import connection
+
+    whole = [make_case(address=f"Bryggervangen {n + 1}", name="Ida Jensen") for n in range(selectors.RESULT_LIMIT + 1)]
+    longer = make_case(address="Bryggervangen 90", name="Ida Jensens")
+    found = selectors.search_cases(query="JENSEN")
+    assert found.more and set(refs(found)) <= {case.reference for case in whole}
+    assert find("jensens") == [longer.reference]
+    assert find("nsens") == [longer.reference]  # no case holds it whole: word by word, inside words too
+    if connection.vendor != "postgresql":
+        return
+    _, text, params = selectors.search_statement(query="jensen")
+    plan = _plan(text, params, analyze=True)
+    # A page of open cases hold the whole word: the finished ones and the word-by-word search never ran.
+    word_scans = [line for line in plan.splitlines() if "dialogue_search_" in line and "Bitmap Index Scan" in line]
+    ran = [line for line in word_scans if "never executed" not in line]
+    assert len(word_scans) == 4 and len(ran) == 1 and "dialogue_search_open_words" in ran[0]
+
+
 def test_the_signed_in_users_roles_come_with_the_user(client, dialogue_member, django_assert_num_queries):
     client.force_login(dialogue_member)
     client.get(reverse("dialogueteam:lookup"))
