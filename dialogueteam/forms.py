@@ -19,14 +19,23 @@ class AccessibleForm(forms.Form):
 
     def full_clean(self):
         super().full_clean()
+        self._mark_invalid()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if hasattr(self, "cleaned_data"):  # also after validation: a service refused the value
+            self._mark_invalid()
+
+    def _mark_invalid(self):
         for name in self.errors:
             if name not in self.fields:
                 continue
             attrs = self.fields[name].widget.attrs
             attrs["aria-invalid"] = "true"
-            attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"),
-                                                                f"{self[name].auto_id}-error"]))
-            if "class" in attrs and "is-invalid" not in attrs["class"]:
+            described = (attrs.get("aria-describedby") or "").split()
+            if f"{self[name].auto_id}-error" not in described:
+                attrs["aria-describedby"] = " ".join([*described, f"{self[name].auto_id}-error"])
+            if "class" in attrs and "is-invalid" not in attrs["class"].split():
                 attrs["class"] += " is-invalid"
 
 

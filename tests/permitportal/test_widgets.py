@@ -24,3 +24,14 @@ def test_the_lookup_box_keeps_its_error_and_help_attributes():
     for attribute in ('class="form-control is-invalid"', 'aria-invalid="true"', 'id="id_q"',
                       'aria-describedby="id_q-help id_q-error"', 'autocomplete="off"', 'maxlength="200"'):
         assert attribute in html
+
+
+def test_an_error_added_after_validation_marks_the_box_too():
+    # The lookup's service refuses "ab" after the form has validated it (at least three characters in one word).
+    form = LookupForm({"q": "ab"})
+    assert form.is_valid()
+    form.add_error("q", "Type at least three letters or digits in one word.")
+    form.add_error("q", "Twice.")
+    html = str(form["q"])
+    assert 'class="form-control is-invalid"' in html and 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_q-help id_q-error"' in html
