@@ -425,29 +425,29 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
         ctes.append(f"pair_keys_{t} AS MATERIALIZED (SELECT {keys})")
     if word_keys:
         ctes.append(f"word_keys AS MATERIALIZED (SELECT {', '.join(f'{k} AS k{i}' for i, k in enumerate(word_keys))})")
-    for t, pairs in enumerate(tiers):
+    def paged(name: str, conditions_of) -> None:
+        """``{name}_open``: a page and one of open cases meeting ``conditions_of()`` (called once for each
+        half: it adds its parameters), unless the sections before it found as many; ``{name}_done``: as
+        many finished ones, only when the open ones are too few (they match alike, open cases come first)."""
         earlier = list(phrases)
         for half, predicate in (("open", "is_open"), ("done", "NOT is_open")):
-            conditions = [_pair_condition(phrase_sql, pair, f"(SELECT k{i} FROM pair_keys_{t})" if postgresql else None)
-                          for i, pair in enumerate(pairs)]
-            conditions += [_number_condition(phrase_sql, number, indexed=False) for number in sorted(parsed.numbers)]
-            # A tier runs when the tiers before it found too few; its finished cases are read only when
-            # its open ones are too few (they match alike, and open cases come first).
-            gate = [*earlier, f"phrase_{t}_open"] if half == "done" else earlier
+            conditions = conditions_of()
+            gate = [*earlier, f"{name}_open"] if half == "done" else earlier
             if gate:
                 conditions.append(f"{found_before(gate)} < {enough}")
-            ctes.append(f"phrase_{t}_{half} AS ({branch(phrase_sql, predicate, conditions, enough)})")
-            phrases.append(f"phrase_{t}_{half}")
+            ctes.append(f"{name}_{half} AS ({branch(phrase_sql, predicate, conditions, enough)})")
+            phrases.append(f"{name}_{half}")
+
+    for t, pairs in enumerate(tiers):
+        paged(f"phrase_{t}", lambda t=t, pairs=pairs: [
+            *(_pair_condition(phrase_sql, pair, f"(SELECT k{i} FROM pair_keys_{t})" if postgresql else None)
+              for i, pair in enumerate(pairs)),
+            *(_number_condition(phrase_sql, number, indexed=False) for number in sorted(parsed.numbers))])
     whole = _whole_word(parsed)
     if whole:
         # One word: the cases holding it as a whole word first ("jensen": Jensen before Jensens, and
         # a page of them is read from the word index instead of a sample of everything containing it).
-        for half, predicate in (("open", "is_open"), ("done", "NOT is_open")):
-            conditions = [_word_condition(phrase_sql, whole)]
-            if half == "done":
-                conditions.append(f"{found_before(['whole_open'])} < {enough}")
-            ctes.append(f"whole_{half} AS ({branch(phrase_sql, predicate, conditions, enough)})")
-            phrases.append(f"whole_{half}")
+        paged("whole", lambda: [_word_condition(phrase_sql, whole)])
     worded = []
     too_few = 1 if parsed.numbers else enough
     for predicate in ("is_open", "NOT is_open"):
