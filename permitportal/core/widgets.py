@@ -1,8 +1,8 @@
 """Widgets that render without the template engine, for inputs on pages that must be fast.
 
 Django renders every widget through a template (``django/forms/widgets/input.html``), about 0.15 ms
-for one input: a fifth of the dialogue team's search page. ``DirectTextInput`` writes the same HTML
-directly (tests compare the two).
+for one input, a fifth of rendering the dialogue team's search page (measured on its own).
+``DirectTextInput`` writes the same HTML directly (tests compare the two).
 """
 
 from django import forms
