@@ -226,7 +226,8 @@ def mark_not_relevant(*, case: Case, requirement_code: str, reason: str, actor) 
     item.not_relevant_claim = ChecklistItem.Claim.PENDING
     item.save(update_fields=["not_relevant_reason", "not_relevant_claim"])
     events.record(case=case, kind="not_relevant", actor=actor,
-                  params={"requirement": item.requirement.title_en, "code": requirement_code, "reason": reason})
+                  params={**events.names("requirement", [item.requirement], "title"), "code": requirement_code,
+                          "reason": reason})
     refresh_checklist_state(case=case)
     item.refresh_from_db()
     if _touch_draft(case):

@@ -115,7 +115,7 @@ def change_type(*, case: Case, application_type: ApplicationType, actor):
     case.application_type = application_type
     changes = recompute_checklist(case=case)
     events.record(case=case, kind="type_changed", actor=actor,
-                  params={"type": application_type.name_en, "from": old.code if old else None,
+                  params={**events.names("type", [application_type], "name"), "from": old.code if old else None,
                           "added": [r.code for r in changes.added + changes.now_required],
                           "removed": [r.code for r in changes.removed]})
     from applications.tasks import enqueue, screen_case
@@ -150,7 +150,7 @@ def decide_not_relevant_claim(*, case: Case, requirement_code: str, accept: bool
     item.save(update_fields=["not_relevant_claim"])
     refresh_checklist_state(case=case)
     events.record(case=case, kind="claim_accepted" if accept else "claim_rejected", actor=actor,
-                  params={"requirement": item.requirement.title_en, "code": requirement_code})
+                  params={**events.names("requirement", [item.requirement], "title"), "code": requirement_code})
     return item
 
 

@@ -82,9 +82,9 @@ def open_information_request(*, case: Case, items: list[str], message: str, due_
             item.save(update_fields=changed)
     refresh_checklist_state(case=case)
     transition(case=case, to=S.AWAITING_INFORMATION, actor=actor, note=_("Information request sent"))
-    titles = ", ".join(r.title_en for r in requirements) or message[:200]
+    titles = events.names("items", requirements, "title") if requirements else {"items": message[:200]}
     events.record(case=case, kind="information_requested", actor=actor,
-                  params={"items": titles, "due": due_date.isoformat(), "request": request.pk})
+                  params={**titles, "due": due_date.isoformat(), "request": request.pk})
     transaction.on_commit(lambda: signals.information_requested.send(sender=Case, case=case, actor=actor,
                                                                      request=request))
     return request

@@ -12,6 +12,7 @@ from django.utils import translation
 from applications import hooks
 from applications.models import Advisory, Case, CaseEvent, ChecklistItem, InformationRequest, ScreeningRun
 from applications.selectors.advisories import advisory_text
+from applications.selectors.status import event_text
 from applications.services import cases as case_services
 from applications.services import handling, requests
 from applications.services.screening import run_screening
@@ -202,3 +203,35 @@ def test_marking_complete_closes_an_open_request(case, caseworker):
     request.refresh_from_db()
     assert request.state == InformationRequest.State.CANCELLED
     assert requests.open_request(case=case) is None
+
+
+def test_the_timeline_names_documents_and_dates_in_the_readers_language(case, caseworker):
+    with time_machine.travel(at(3, 4), tick=False):
+        _send(case, caseworker, items=("site-plan", "sections"))
+    event = CaseEvent.objects.get(case=case, kind="information_requested")
+    with translation.override("en"):
+        assert event_text(event) == ("We need more information: Site plan, Sections. "
+                                     "Please answer by 25 March 2026.")
+    with translation.override("da"):
+        text = event_text(event)
+    assert "Situationsplan, Snittegninger" in text and "25 marts 2026" in text and "Site plan" not in text
+
+
+def test_events_written_before_kept_only_english_get_their_danish_names(case, caseworker):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("applications.migrations.0002_event_names_in_danish")
+    with time_machine.travel(at(3, 4), tick=False):
+        _send(case, caseworker, items=("site-plan",))
+    case_services.mark_not_relevant(case=case, requirement_code="sections", actor=case.applicant,
+                                    reason="The house gets no new storey, so no sections.")
+    for event in CaseEvent.objects.filter(case=case, kind__in=["information_requested", "not_relevant"]):
+        event.params = {k: v for k, v in event.params.items() if not k.endswith("_da")}  # as written before
+        event.save(update_fields=["params"])
+    migration.add_danish_names(apps, None)
+    with translation.override("da"):
+        texts = [event_text(e) for e in CaseEvent.objects.filter(case=case, kind__in=["information_requested",
+                                                                                     "not_relevant"])]
+    assert any("Situationsplan" in t for t in texts) and any("Snittegninger" in t for t in texts)
