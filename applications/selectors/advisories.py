@@ -3,6 +3,7 @@
 from django.db.models import Case, Q, QuerySet, When
 
 from applications.models import Advisory
+from applications.selectors.status import readers_params
 from applications.texts import ADVISORY_TEXT
 from permitportal.accounts import roles
 
@@ -20,7 +21,7 @@ def unread_count(*, user) -> int:
 
 def advisory_text(advisory: Advisory) -> str:
     template = ADVISORY_TEXT.get(advisory.params.get("text") or advisory.kind, "")
-    params = {"reference": advisory.case.reference if advisory.case_id else "", **advisory.params}
+    params = {"reference": advisory.case.reference if advisory.case_id else "", **readers_params(advisory.params)}
     try:
         return str(template) % params
     except (KeyError, TypeError, ValueError):

@@ -25,17 +25,22 @@ def waiting_for_text(case: Case) -> str:
     return str(WAITING_FOR_TEXT[WAITING_FOR[case.status]])
 
 
-def event_params(params: dict) -> dict:
-    """An event's params as its reader sees them: what it names in their language (``requirement_da``
-    for ``requirement``, see ``services.events.names``) and a date (``due``, kept as 2026-12-17) written
-    out in their language."""
+# Params that hold a day (kept as 2026-12-17), written out for the reader.
+DAY_PARAMS = ("due", "date")
+
+
+def readers_params(params: dict) -> dict:
+    """An event's or advisory's params as its reader sees them: what it names in their language
+    (``requirement_da`` for ``requirement``, see ``services.events.names``) and its days written out in
+    their language ("17 December 2026", "17 december 2026")."""
     language = (translation.get_language() or "en")[:2]
     shown = {key: params.get(f"{key}_{language}", value) for key, value in params.items()}
-    if isinstance(shown.get("due"), str):
-        try:
-            shown["due"] = date_format(date.fromisoformat(shown["due"]), "j F Y")
-        except ValueError:
-            pass
+    for key in DAY_PARAMS:
+        if isinstance(shown.get(key), str):
+            try:
+                shown[key] = date_format(date.fromisoformat(shown[key]), "j F Y")
+            except ValueError:
+                pass
     return shown
 
 
@@ -44,6 +49,6 @@ def event_text(event) -> str:
     if template is None:
         return event.params.get("text", "")
     try:
-        return str(template) % event_params(event.params) if "%(" in str(template) else str(template)
+        return str(template) % readers_params(event.params) if "%(" in str(template) else str(template)
     except (KeyError, TypeError):
         return str(template).split("%(")[0].strip()

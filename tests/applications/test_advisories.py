@@ -6,9 +6,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from applications.models import Advisory, Case, InformationRequest
 from applications.selectors.advisories import advisory_text, inbox_for_display, inbox_queryset, unread_count
+from applications.selectors.status import readers_params
 from applications.services import handling, requests
 from applications.services.advisories import (
     mark_all_read,
@@ -53,8 +55,18 @@ def test_every_kind_reads_as_a_sentence_with_the_reference(case, kind):
     text = advisory_text(advisory)
     assert case.reference in text
     assert "%(" not in text
-    for value in PARAMS[kind].values():
+    for value in readers_params(PARAMS[kind]).values():  # days written out: "1 May 2026"
         assert str(value) in text
+
+
+def test_an_advisory_writes_its_day_out_in_the_readers_language(case):
+    from django.utils import translation
+
+    advisory = raise_advisory(kind=K.TARGET_AT_RISK, case=case, params={"date": "2026-05-01"})
+    with translation.override("en"):
+        assert advisory_text(advisory).endswith("expected decision date 1 May 2026.")
+    with translation.override("da"):
+        assert "1 maj 2026" in advisory_text(advisory)
 
 
 def test_the_recipient_is_the_assigned_caseworker_or_the_triage_queue(case, caseworker):
@@ -89,7 +101,7 @@ def test_at_risk_sweep_advises_once_per_expected_date(case, caseworker, settings
     assert sweep_targets_at_risk(today=expected - dt.timedelta(days=5)) == 1
     advisory = Advisory.objects.get(kind=K.TARGET_AT_RISK)
     assert advisory.case == case and advisory.recipient == caseworker
-    assert expected.isoformat() in advisory_text(advisory)
+    assert date_format(expected, "j F Y") in advisory_text(advisory)  # the day, written out
     assert sweep_targets_at_risk(today=expected - dt.timedelta(days=2)) == 0  # once per date
     # An extension moves the date; when the new date comes near, the caseworker is told again.
     extend_deadline(case=case, days=3, reason="Neighbour hearing", actor=caseworker)
@@ -109,7 +121,7 @@ def test_overdue_sweep_advises_once_per_request(case, caseworker):
     request.refresh_from_db()
     assert request.overdue_advised_at is not None
     advisory = Advisory.objects.get(kind=K.REQUEST_OVERDUE)
-    assert advisory.recipient == caseworker and due.isoformat() in advisory_text(advisory)
+    assert advisory.recipient == caseworker and date_format(due, "j F Y") in advisory_text(advisory)
 
 
 def test_the_sweep_task_runs_both_sweeps(case, caseworker):
