@@ -372,11 +372,12 @@ def server_report(prewarm: bool) -> None:
             return
         cur.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
         start = time.perf_counter()
-        # Into shared buffers as far as they go; the operating system's cache keeps what they cannot.
+        # Into the operating system's cache, then into shared buffers as far as they go: largest first, so
+        # that when they are smaller than the whole, the smaller relations (indexes) are the ones they keep.
         cur.execute("SELECT sum(pg_prewarm(oid, 'read')) FROM unnest(%s::regclass[]) AS oid",
                     [[name for name, _ in relations]])
         cur.execute("SELECT sum(pg_prewarm(oid)) FROM unnest(%s::regclass[]) AS oid",
-                    [[name for name, _ in sorted(relations, key=lambda r: r[1])]])
+                    [[name for name, _ in sorted(relations, key=lambda r: -r[1])]])
         print(f"  prewarmed {size / 2**20:,.0f} MB in {time.perf_counter() - start:.1f} s")
 
 
