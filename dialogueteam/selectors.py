@@ -402,13 +402,13 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     term_likes = [(variants, " " if max(map(len, variants)) < MIN_QUERY_LENGTH else "")
                   for variants in parsed.terms if not variants <= parsed.numbers]
 
-    def branch(sql: _Sql, predicate: str, conditions: list[str], rows: int) -> str:
+    def branch(sql: _Sql, predicate: str, conditions: list[str], rows: int | str) -> str:
         # Every other word occurs in the text; one of one or two characters must start a word ("ny" in
         # "Ny Kongensgade", the "a" of "12 a").
         conditions = [predicate, *conditions,
                       *(sql.contains("search_text", variants, before=before) for variants, before in term_likes)]
         return (f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
-                f"WHERE {' AND '.join(conditions)} LIMIT {int(rows)}) AS candidates")
+                f"WHERE {' AND '.join(conditions)} LIMIT {rows}) AS candidates")
 
     def found_before(names: list[str]) -> str:
         cases = " UNION ALL ".join(f"SELECT case_id FROM {name}" for name in names)
@@ -450,12 +450,16 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
         paged("whole", lambda: [_word_condition(phrase_sql, whole)])
     worded = []
     too_few = 1 if parsed.numbers else enough
+    # Word by word ranks a sample of CANDIDATE_LIMIT when it is the whole answer; after cases found as
+    # written (always better matches) it only fills the page.
+    rows = (f"(CASE WHEN {found_before(phrases)} = 0 THEN {int(CANDIDATE_LIMIT)} ELSE {enough} END)" if phrases
+            else int(CANDIDATE_LIMIT))
     for predicate in ("is_open", "NOT is_open"):
         conditions = [f"{WORDS_ARRAY} && (SELECT k{i} FROM word_keys)" for i in range(len(word_keys))]
         conditions += [_number_condition(words_sql, number) for number in sorted(parsed.numbers)]
         if phrases:
             conditions.append(f"{found_before(phrases)} < {too_few}")
-        worded.append(branch(words_sql, predicate, conditions, CANDIDATE_LIMIT))
+        worded.append(branch(words_sql, predicate, conditions, rows))
     ctes.append(f"worded AS ({' UNION ALL '.join(worded)})")
     # Ranking, for the candidates only: the whole search as words (8) or at a word start (4), and
     # for several words each one whole (2) or at a word start (1).
