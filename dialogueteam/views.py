@@ -96,14 +96,18 @@ def _day_text(day, language: str) -> str:
 
 def _result_rows(cases) -> list[dict]:
     """The lookup's results with their words ready, so the page renders fast whatever their number."""
-    today = timezone.localdate()
+    today, language = timezone.localdate(), translation.get_language()
+    expected_words = _("Expected decision %(day)s")
+    badges = {}  # clock state -> (class, label): a page of results has a few states
     rows = []
     for case in cases:
         row = selectors.result_data(case, today=today)
-        badge, label = badge_parts(row["clock_state"], for_callers=True)
+        state = row["clock_state"]
+        if state not in badges:
+            badges[state] = badge_parts(state, for_callers=True)
+        badge, label = badges[state]
         if row["expected_decision_date"]:
-            row["expected_text"] = _("Expected decision %(day)s") % {
-                "day": _day_text(row["expected_decision_date"], translation.get_language())}
+            row["expected_text"] = expected_words % {"day": _day_text(row["expected_decision_date"], language)}
         row.update({"clock_badge": badge, "clock_label": label})
         rows.append(row)
     return rows

@@ -1,5 +1,6 @@
 """The one status truth: every channel asks these functions."""
 
+import functools
 from datetime import date
 
 from django.utils import translation
@@ -11,10 +12,7 @@ from applications.texts import EVENT_TEXT, STATUS_TEXT, WAITING_FOR_TEXT
 
 
 def status_text(case: Case, *, language: str | None = None) -> str:
-    if language:
-        with translation.override(language):
-            return str(STATUS_TEXT[case.status])
-    return str(STATUS_TEXT[case.status])
+    return _in_language("status", case.status, language or translation.get_language())
 
 
 def waiting_for(case: Case) -> str | None:
@@ -22,7 +20,18 @@ def waiting_for(case: Case) -> str | None:
 
 
 def waiting_for_text(case: Case) -> str:
-    return str(WAITING_FOR_TEXT[WAITING_FOR[case.status]])
+    return _in_language("waiting_for", WAITING_FOR[case.status], translation.get_language())
+
+
+_TEXTS = {"status": STATUS_TEXT, "waiting_for": WAITING_FOR_TEXT}
+
+
+@functools.lru_cache(maxsize=256)
+def _in_language(texts: str, key, language: str | None) -> str:
+    """``_TEXTS[texts][key]`` (a lazy translation) in ``language``, looked up once per process: a list
+    of cases asks for the same few texts on every row."""
+    with translation.override(language):
+        return str(_TEXTS[texts][key])
 
 
 # Params that hold a day (kept as 2026-12-17), written out for the reader.
