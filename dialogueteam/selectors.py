@@ -386,7 +386,8 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     Only when the search as written finds too few is it looked for word by word ("worded", in the same
     statement): too few is none when the search has a house number (an address is written street then
     number), and fewer than ``limit`` + 1 for names, whose middle names may stand between the words
-    typed. Word by word takes up to CANDIDATE_LIMIT matching open cases and as many finished ones, as
+    typed. Word by word takes up to CANDIDATE_LIMIT matching open cases and as many finished ones when
+    it is the whole answer (``limit`` + 1 when it only fills the page after cases found as written), as
     the index finds them: every match when the search is specific, a sample when it is broad (the page
     then says that more match and to add to the search). Ordering the candidates by date would mean
     reading every match, or walking the newest cases one by one and testing each, which measured 5 to
