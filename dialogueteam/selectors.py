@@ -235,7 +235,7 @@ def _word_keys(sql: "_Sql", parsed: ParsedQuery) -> list[str]:
     array, from the vocabulary's trigram index); an entry must hold one of each (word index). Runs
     of letters are used when the search has any; digits only when nothing else can be (a phone
     number, part of a reference). A house number is a word of the entry itself: see
-    ``_number_condition``."""
+    ``_whole_word_condition``."""
     from dialogueteam.models import SearchWord
 
     if connection.vendor != "postgresql":
@@ -248,14 +248,15 @@ def _word_keys(sql: "_Sql", parsed: ParsedQuery) -> list[str]:
     return [f"ARRAY(SELECT word::text FROM {vocabulary} WHERE {sql.contains('word', pieces)})" for pieces in indexed]
 
 
-def _number_condition(sql: "_Sql", number: str, *, indexed: bool = True) -> str:
-    """The entry holds this whole number: from the word index on PostgreSQL, by LIKE elsewhere or
-    when the cases come from another index (``indexed=False``: a check of the few rows found)."""
+def _whole_word_condition(sql: "_Sql", words, *, indexed: bool = True) -> str:
+    """The entry holds one of these words whole (a house number: 12 finds 12 and 12A, not 120; the
+    spellings of a word): from the word index on PostgreSQL, by LIKE elsewhere or when the cases come
+    from another index (``indexed=False``: a check of the few rows found)."""
     if indexed and connection.vendor == "postgresql":
-        sql.params.append(number)
-        return f"{WORDS_ARRAY} @> ARRAY[%s::text]"
-    sql.params.append(f"% {number} %")
-    return "(' ' || words || ' ') LIKE %s"
+        values = sql.padded(sorted(words))
+        sql.params.extend(values)
+        return f"{WORDS_ARRAY} && array_remove(ARRAY[{', '.join(['%s::text'] * len(values))}], NULL)"
+    return sql.contains("(' ' || words || ' ')", {f"% {w} %" for w in words}, exact=True)
 
 
 @dataclass(frozen=True)
@@ -346,15 +347,6 @@ def _whole_word(parsed: ParsedQuery) -> set[str] | None:
     return None
 
 
-def _word_condition(sql: "_Sql", variants) -> str:
-    """The entry holds one of these spellings as a whole word: from the word index on PostgreSQL."""
-    if connection.vendor == "postgresql":
-        values = sql.padded(sorted(variants))
-        sql.params.extend(values)
-        return f"{WORDS_ARRAY} && array_remove(ARRAY[{', '.join(['%s::text'] * len(values))}], NULL)"
-    return sql.contains("(' ' || words || ' ')", {f"% {v} %" for v in variants}, exact=True)
-
-
 def _phrase_tiers(pairs: list[PhrasePair]) -> list[list[PhrasePair]]:
     """The search as written in tiers, best first: its words whole ("hanne jensen"), then its last word
     starting a longer one ("hanne jense": Hanne Jensen), then its first word ending one too (Johanne
@@ -443,12 +435,12 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
         paged(f"phrase_{t}", lambda t=t, pairs=pairs: [
             *(_pair_condition(phrase_sql, pair, f"(SELECT k{i} FROM pair_keys_{t})" if postgresql else None)
               for i, pair in enumerate(pairs)),
-            *(_number_condition(phrase_sql, number, indexed=False) for number in sorted(parsed.numbers))])
+            *(_whole_word_condition(phrase_sql, {number}, indexed=False) for number in sorted(parsed.numbers))])
     whole = _whole_word(parsed)
     if whole:
         # One word: the cases holding it as a whole word first ("jensen": Jensen before Jensens, and
         # a page of them is read from the word index instead of a sample of everything containing it).
-        paged("whole", lambda: [_word_condition(phrase_sql, whole)])
+        paged("whole", lambda: [_whole_word_condition(phrase_sql, whole)])
     worded = []
     too_few = 1 if parsed.numbers else enough
     # Word by word ranks a sample of CANDIDATE_LIMIT when it is the whole answer; after cases found as
@@ -457,7 +449,7 @@ def _search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
             else int(CANDIDATE_LIMIT))
     for predicate in ("is_open", "NOT is_open"):
         conditions = [f"{WORDS_ARRAY} && (SELECT k{i} FROM word_keys)" for i in range(len(word_keys))]
-        conditions += [_number_condition(words_sql, number) for number in sorted(parsed.numbers)]
+        conditions += [_whole_word_condition(words_sql, {number}) for number in sorted(parsed.numbers)]
         if phrases:
             conditions.append(f"{found_before(phrases)} < {too_few}")
         worded.append(branch(words_sql, predicate, conditions, rows))

@@ -1,8 +1,7 @@
 """The dialogue team's pages, the applicant's question and help-code buttons, and the caseworker's
 answer to a forwarded question. Thin: each view calls one service or selector."""
 
-import functools
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -87,7 +86,7 @@ def lookup(request):
     return render(request, "dialogueteam/lookup.html", context)
 
 
-@functools.lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)
 def _day_text(day, language: str) -> str:
     """A date as the results show it, in the active language (``language`` keys the cache): formatting
     a date costs more than the rest of a result's words."""
