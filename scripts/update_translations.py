@@ -1,11 +1,13 @@
-"""Refresh the Danish translations: collect strings (makemessages), fill them from the fragment
-files in locale/da/fragments/*.py (each defines T = {msgid: msgstr}; plural entries map to a
-[singular, plural] pair), compile, and list what is still missing.
+"""Refresh the Danish catalogue after the code changed: collect the strings (makemessages, which keeps
+every translation already in the file), then list what still has no Danish.
+
+``locale/da/LC_MESSAGES/django.po`` is the one source of the Danish texts: translators edit it with
+Poedit or a translation platform; ``make translations`` compiles it. Where one English text needs two
+Danish ones, the code gives it a context (``pgettext("hearing", "Open")``).
 
 Usage: .venv/bin/python scripts/update_translations.py
 """
 
-import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -14,41 +16,28 @@ import polib
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "locale" / "da" / "LC_MESSAGES" / "django.po"
+IGNORED = [".venv/*", "var/*", "tests/*", "benchmarks/*", "locale/*", "scripts/*", "node_modules/*"]
+
+
+def collect(locale_root: Path = ROOT) -> None:
+    """Run makemessages for Danish over the project; the strings land in ``locale_root``."""
+    args = [sys.executable, "manage.py", "makemessages", "-l", "da", "--no-obsolete"]
+    args += [f"--ignore={pattern}" for pattern in IGNORED]
+    subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
+
+
+def untranslated(po: polib.POFile) -> list[str]:
+    return [e.msgid for e in po if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)]
 
 
 def main() -> int:
-    subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "da", "--no-obsolete", "--ignore=.venv/*",
-         "--ignore=var/*", "--ignore=tests/*", "--ignore=benchmarks/*", "--ignore=locale/*", "--ignore=scripts/*"],
-        cwd=ROOT, check=True, capture_output=True,
-    )
-    known = {}
-    for fragment in sorted((ROOT / "locale" / "da" / "fragments").glob("*.py")):
-        known.update(runpy.run_path(str(fragment))["T"])
+    collect()
     po = polib.pofile(str(PO))
-    missing = []
-    for entry in po:
-        value = known.get(entry.msgid)
-        if value is not None:
-            if entry.msgid_plural:
-                entry.msgstr_plural = {0: value[0], 1: value[1]}
-            else:
-                entry.msgstr = value
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-        elif "fuzzy" in entry.flags or not (entry.msgstr or any((entry.msgstr_plural or {}).values())):
-            entry.msgstr = ""
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-            missing.append(entry.msgid)
-    po.metadata.update({"Content-Type": "text/plain; charset=UTF-8", "Language": "da",
-                        "Plural-Forms": "nplurals=2; plural=(n != 1);"})
-    po.save()
-    po.save_as_mofile(str(PO.with_suffix(".mo")))
-    print(f"{len(po)} entries, {len(missing)} without Danish")
+    missing = untranslated(po)
+    print(f"{len(po)} entries, {len(missing)} without Danish (fill them in {PO.relative_to(ROOT)})")
     for msgid in missing:
         print("  missing:", repr(msgid))
-    return 0
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":
