@@ -2,7 +2,7 @@
 and open-house sessions.
 
 A ``Meeting`` is the request and, once scheduled, the meeting itself. Its ``status`` changes only in
-``predialogue.services.transition`` (the one table of allowed changes).
+``predialogue.services.transitions.transition`` (the one table of allowed changes).
 """
 
 import builtins

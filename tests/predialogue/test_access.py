@@ -43,7 +43,8 @@ def test_the_sweep_covers_html_and_api_paths():
 def victim(applicant, prop, caseworker, catalogue):
     meeting = published_meeting(applicant=applicant, prop=prop, caseworker=caseworker)
     from predialogue.models import Sketch
-    from predialogue.services import _store_sketch, check_sketches
+    from predialogue.services import check_sketches
+    from predialogue.services.requests import _store_sketch
 
     upload, checked = check_sketches(sketches=[corpus.good_pdf()])[0]
     sketch = Sketch.objects.create(meeting=meeting, file=_store_sketch(uploaded_file=upload, checked=checked),

@@ -59,6 +59,7 @@ def world(db, applicant, caseworker, dialogue_member, tmp_path, monkeypatch):
     from dialogueteam import services as dialogue_services
     from predialogue import services as predialogue_services
     from predialogue.models import Sketch
+    from predialogue.services.requests import _store_sketch as store_sketch
     from tests.predialogue.helpers import published_meeting
 
     sketches = tmp_path / "sketches"
@@ -80,7 +81,7 @@ def world(db, applicant, caseworker, dialogue_member, tmp_path, monkeypatch):
     meeting = published_meeting(applicant=applicant, prop=case.property, caseworker=caseworker)
     upload, checked = predialogue_services.check_sketches(sketches=[corpus.good_pdf()])[0]
     sketch = Sketch.objects.create(meeting=meeting, original_name=checked.safe_name,
-                                   file=predialogue_services._store_sketch(uploaded_file=upload, checked=checked),
+                                   file=store_sketch(uploaded_file=upload, checked=checked),
                                    content_type=checked.content_type, kind=checked.kind, size=checked.size,
                                    sha256=checked.sha256)
     starts = timezone.now() + timedelta(days=5)
