@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.models import Case
-from dialogueteam import selectors, services
+from dialogueteam import search, selectors, services
 from dialogueteam.models import Contact
 from permitportal.accounts import roles
 
@@ -57,7 +57,7 @@ class LookupView(APIView):
             raise PermissionDenied
         try:
             found = services.lookup(user=request.user, query=request.query_params.get("q", ""))
-        except selectors.QueryTooShort as exc:
+        except search.QueryTooShort as exc:
             raise ValidationError({"q": _("Type at least three letters or digits in one word.")}) from exc
         today = timezone.localdate()
         results = []

@@ -18,7 +18,7 @@ from applications.models import Advisory, Case
 from applications.selectors.cases import cases_owned_by
 from applications.services import events
 from applications.services.advisories import mark_read, raise_advisory
-from dialogueteam import selectors
+from dialogueteam import search, selectors
 from dialogueteam.models import Contact, Forward
 from dialogueteam.signals import contact_logged
 from permitportal.accounts import roles
@@ -75,21 +75,21 @@ LOOKUP_ACTION = "case_lookup"
 _SHOWN, _NONE_SHOWN = "cases: ", "no cases"
 
 
-def lookup(*, user, query: str) -> selectors.Lookup:
+def lookup(*, user, query: str) -> search.Lookup:
     """Search the cases and log who searched for what and which cases they saw.
 
     Raises PermissionDenied for anyone but the dialogue team, caseworkers and managers, and
-    ``selectors.QueryTooShort`` for a search with no word of three characters.
+    ``search.QueryTooShort`` for a search with no word of three characters.
     """
     _require(user, LOOKUP_ROLES)
     entry = {"actor": user, "action": LOOKUP_ACTION, "object_type": "case_search"}
     if audit.records_in_statement():  # PostgreSQL: the search writes its own log entry, one statement
         def read_log(sql, params, *, query_text):
             return audit.select_and_record(sql, params, **entry, object_id=query_text[:60], listed="reference",
-                                           limit=selectors.RESULT_LIMIT, prefix=_SHOWN, empty=_NONE_SHOWN)
+                                           limit=search.RESULT_LIMIT, prefix=_SHOWN, empty=_NONE_SHOWN)
 
-        return selectors.search_cases(query=query, read_log=read_log)
-    result = selectors.search_cases(query=query)
+        return search.search_cases(query=query, read_log=read_log)
+    result = search.search_cases(query=query)
     shown = " ".join(case.reference for case in result.cases)
     audit.record(**entry, object_id=result.query[:60], detail=_SHOWN + shown if shown else _NONE_SHOWN)
     return result

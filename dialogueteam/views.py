@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from applications.models import Case
 from applications.selectors.cases import get_case_for_user
 from applications.templatetags.casework import badge_parts
-from dialogueteam import selectors, services
+from dialogueteam import search, selectors, services
 from dialogueteam.forms import (
     AnswerForm,
     ContactForm,
@@ -74,11 +74,11 @@ def lookup(request):
     if form.is_bound and form.is_valid():
         try:
             found = services.lookup(user=request.user, query=form.cleaned_data["q"])
-        except selectors.QueryTooShort:
+        except search.QueryTooShort:
             form.add_error("q", _("Type at least three letters or digits in one word."))
         else:
             context.update({"results": _result_rows(found.cases), "more": found.more,
-                            "limit": selectors.RESULT_LIMIT,
+                            "limit": search.RESULT_LIMIT,
                             "card_url_prefix": reverse("dialogueteam:card", args=["-"])[:-2]})
     if not form.is_bound and roles.has_role(request.user, *services.CONTACT_ROLES):
         context.update({"questions": selectors.open_questions(limit=20), "answers": selectors.new_answers(limit=20),

@@ -435,7 +435,7 @@ def measure(samples: int):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from dialogueteam import selectors
+    from dialogueteam.search import search_cases
     from permitportal.accounts.models import User
 
     user = User.objects.filter(email="bench-dialogue@kk.example.dk").first() or User.objects.create_user(
@@ -470,7 +470,7 @@ def measure(samples: int):
         times = []
         for text in searches[kind]:
             start = time.perf_counter()
-            selectors.search_cases(query=text)
+            search_cases(query=text)
             times.append((time.perf_counter() - start) * 1000)
         search_only[kind] = times
 
@@ -505,7 +505,7 @@ def measure(samples: int):
           f"{percentile(api_times, 0.95) / bare_p95:>10.2f}{api_queries:>9}")
     print("\nqueries per request = session + user with roles (every logged-in page, the bare view too) + the "
           "lookup's own: one statement that searches and writes the read log (PostgreSQL).\n"
-          "search p50/p95 = selectors.search_cases alone (the statement without the read log, and building the "
+          "search p50/p95 = search.search_cases alone (the statement without the read log, and building the "
           "results).")
     for kind, p95 in verdicts:
         absolute = "met" if p95 <= 50 else "MISSED"

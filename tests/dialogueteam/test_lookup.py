@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from dialogueteam import search, selectors, services
+from dialogueteam import search, services
 from dialogueteam.models import CaseSearchEntry
 from permitportal.core.models import AuditEntry
 from tests.applications.factories import PropertyFactory
@@ -14,7 +14,7 @@ def refs(result):
 
 
 def find(query):
-    return refs(selectors.search_cases(query=query))
+    return refs(search.search_cases(query=query))
 
 
 # --- What it finds --------------------------------------------------------------------------------------------------
@@ -96,8 +96,8 @@ def test_drafts_are_never_found(make_case):
 
 @pytest.mark.parametrize("query", ["", "  ", "ab", "a b", "1 2", "--"])
 def test_too_short_searches_are_refused(db, query):
-    with pytest.raises(selectors.QueryTooShort):
-        selectors.search_cases(query=query)
+    with pytest.raises(search.QueryTooShort):
+        search.search_cases(query=query)
 
 
 # --- Ranking and limits ---------------------------------------------------------------------------------------------
@@ -136,12 +136,12 @@ def test_open_cases_come_before_finished_ones_and_newest_first(make_case):
 
 
 def test_results_are_limited_and_say_there_are_more(make_case, settings):
-    for n in range(selectors.RESULT_LIMIT + 2):
+    for n in range(search.RESULT_LIMIT + 2):
         make_case(address=f"Langgade {n + 1}")
-    result = selectors.search_cases(query="langgade")
-    assert len(result.cases) == selectors.RESULT_LIMIT
+    result = search.search_cases(query="langgade")
+    assert len(result.cases) == search.RESULT_LIMIT
     assert result.more is True
-    assert selectors.search_cases(query="langgade 21").more is False
+    assert search.search_cases(query="langgade 21").more is False
 
 
 # --- The index stays in step ----------------------------------------------------------------------------------------
@@ -293,10 +293,10 @@ def test_the_read_log_lists_the_cases_shown_in_their_order(make_case, dialogue_m
 
 
 def test_the_read_log_names_only_the_shown_cases_when_more_match(make_case, dialogue_member):
-    for n in range(selectors.RESULT_LIMIT + 1):
+    for n in range(search.RESULT_LIMIT + 1):
         make_case(address=f"Kronprinsensgade {n + 1}")
     found = services.lookup(user=dialogue_member, query="kronprinsensgade")
-    assert len(found.cases) == selectors.RESULT_LIMIT and found.more
+    assert len(found.cases) == search.RESULT_LIMIT and found.more
     assert _logged()[-1][3] == "cases: " + " ".join(refs(found))
 
 
@@ -385,7 +385,7 @@ def test_the_word_indexes_answer_the_search_on_postgresql_and_sqlite_scans(make_
     from django.db import connection
 
     make_case(address="Nørrebrogade 12")
-    _, text, params = selectors.search_statement(query="rrebrogade")
+    _, text, params = search.search_statement(query="rrebrogade")
     if connection.vendor != "postgresql":
         # SQLite has no word indexes: the plain LIKE on the text.
         assert "string_to_array" not in text and "dialogueteam_searchword" not in text
@@ -433,7 +433,7 @@ def test_entries_keep_their_pairs(make_case):
     ("20 12 34 56", []),                                    # a phone number is digits
 ])
 def test_a_search_of_several_words_is_read_as_pairs(query, patterns):
-    assert [pair.patterns for pair in selectors._phrase_pairs(selectors.parse_query(query))] == patterns
+    assert [pair.patterns for pair in search.query.phrase_pairs(search.parse_query(query))] == patterns
 
 
 def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped(make_case):
@@ -444,7 +444,7 @@ def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped
     assert find("rrebrogade 12") == [wanted.reference]
     if connection.vendor != "postgresql":
         return  # SQLite: the same two steps by LIKE (the test above)
-    _, text, params = selectors.search_statement(query="rrebrogade 12")
+    _, text, params = search.search_statement(query="rrebrogade 12")
     plan = _plan(text, params, analyze=True)
     assert "dialogue_search_open_pairs" in plan and "dialogue_search_done_pairs" in plan
     # The phrase found the case: the word-by-word half is in the plan but never runs.
@@ -457,20 +457,20 @@ def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
     its finished cases only when it found too few open ones."""
     from django.db import connection
 
-    whole = [make_case(address=f"Ahornsgade {n + 1}", name="Hanne Jensen") for n in range(selectors.RESULT_LIMIT + 1)]
+    whole = [make_case(address=f"Ahornsgade {n + 1}", name="Hanne Jensen") for n in range(search.RESULT_LIMIT + 1)]
     closed = make_case(status="closed", address="Ahornsgade 99", name="Hanne Jensen")
     longer = make_case(address="Ahornsgade 50", name="Hanne Jensenius")
     ending = make_case(address="Ahornsgade 51", name="Johanne Jensen")
-    found = selectors.search_cases(query="hanne jensen")
+    found = search.search_cases(query="hanne jensen")
     assert found.more and set(refs(found)) <= {case.reference for case in whole}
-    assert selectors.search_cases(query="hanne jensenius").cases[0].reference == longer.reference
+    assert search.search_cases(query="hanne jensenius").cases[0].reference == longer.reference
     assert find("johanne jensen") == [ending.reference]
     # Fewer than a page of cases hold "hanne jensenius" or "johanne": the next tiers are read, best first.
     assert find("anne jensenius") == [longer.reference]
     assert closed.reference not in refs(found)
     if connection.vendor != "postgresql":
         return
-    _, text, params = selectors.search_statement(query="hanne jensen")
+    _, text, params = search.search_statement(query="hanne jensen")
     plan = _plan(text, params, analyze=True)
     # The first tier found a page of open cases: its finished half and the later tiers never ran.
     done_scans = [line for line in plan.splitlines() if "dialogue_search_done_pairs" in line]
@@ -482,15 +482,15 @@ def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
 def test_one_word_is_found_whole_first_and_a_page_of_those_ends_the_search(make_case):
     from django.db import connection
 
-    whole = [make_case(address=f"Bryggervangen {n + 1}", name="Ida Jensen") for n in range(selectors.RESULT_LIMIT + 1)]
+    whole = [make_case(address=f"Bryggervangen {n + 1}", name="Ida Jensen") for n in range(search.RESULT_LIMIT + 1)]
     longer = make_case(address="Bryggervangen 90", name="Ida Jensens")
-    found = selectors.search_cases(query="JENSEN")
+    found = search.search_cases(query="JENSEN")
     assert found.more and set(refs(found)) <= {case.reference for case in whole}
     assert find("jensens") == [longer.reference]
     assert find("nsens") == [longer.reference]  # no case holds it whole: word by word, inside words too
     if connection.vendor != "postgresql":
         return
-    _, text, params = selectors.search_statement(query="jensen")
+    _, text, params = search.search_statement(query="jensen")
     plan = _plan(text, params, analyze=True)
     # A page of open cases hold the whole word: the finished ones and the word-by-word search never ran.
     word_scans = [line for line in plan.splitlines() if "dialogue_search_" in line and "Bitmap Index Scan" in line]

@@ -7,7 +7,7 @@ lower-cased in Python, so Æ, Ø and Å match æ, ø and å on every database (S
 knows ASCII, and PostgreSQL's depends on the database's locale), and it starts and ends with a
 space so " word" finds the start of a word. ``words`` holds the distinct runs of letters and of
 digits of that text, and ``SearchWord`` every such word once: the lookup's way to the entries on
-PostgreSQL (see ``selectors._search_found``).
+PostgreSQL (see ``candidates.search_found``).
 
 The receivers below keep the entry in step when a case, its property or its applicant changes;
 ``manage.py rebuild_case_search`` rebuilds every entry (after a bulk load, for instance).
