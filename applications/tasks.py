@@ -1,26 +1,10 @@
-"""Celery tasks of the core: idempotent, retried with back-off, enqueued after commit."""
+"""Celery tasks of the applications app: idempotent, retried with back-off (``RETRY``), enqueued after
+commit (``enqueue``); both from ``permitportal.core.tasks``."""
 
-import logging
 
 from celery import shared_task
-from django.db import transaction
 
-logger = logging.getLogger(__name__)
-
-RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_max": 600, "max_retries": 8}
-
-
-def enqueue(task, *args, **kwargs):
-    """Send ``task`` once the current transaction commits. If the broker is unreachable the work is
-    not lost: the data is committed and the periodic sweeps pick it up."""
-
-    def _send():
-        try:
-            task.apply_async(args=args, kwargs=kwargs)
-        except Exception:  # noqa: BLE001 - broker down: the sweep re-enqueues
-            logger.warning("Could not enqueue %s%r; the periodic sweep will retry", task.name, args, exc_info=True)
-
-    transaction.on_commit(_send)
+from permitportal.core.tasks import RETRY, enqueue  # noqa: F401 - enqueue: this app's services use it
 
 
 @shared_task(bind=True, **RETRY)

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from applications.tasks import RETRY, enqueue
+from permitportal.core.tasks import RETRY, enqueue
 
 __all__ = ["enqueue", "send_request_received", "send_meeting_notice", "send_minutes",
            "send_registration_confirmation"]

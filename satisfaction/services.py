@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Case
-from applications.tasks import enqueue
 from permitportal.core.notifications import send_templated_email
+from permitportal.core.tasks import enqueue
 
 from .models import (
     COUNTERS,

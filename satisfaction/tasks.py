@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from applications.tasks import RETRY
+from permitportal.core.tasks import RETRY
 
 
 @shared_task(bind=True, **RETRY)
