@@ -1,7 +1,8 @@
 """Writes for pre-application meetings: requests, scheduling, minutes, continuity into the case and
 open-house sessions. Keyword arguments only; one transaction each.
 
-A meeting's status changes only through ``transition`` and the one table ``TRANSITIONS``:
+A meeting's status changes only through ``transition`` and the one table ``EDGES`` (a
+``permitportal.core.state_machine.StateMachine``; ``Meeting.status`` is protected):
 requested -> scheduled -> held, and requested or scheduled -> cancelled. Rescheduling keeps a
 meeting scheduled (scheduled -> scheduled).
 """
@@ -19,6 +20,8 @@ from applications.models import ApplicationType, Case, DocumentRequirement, Prop
 from applications.services.uploads import UploadRejected, validate_upload
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
+from permitportal.core.errors import Invalid, NotAllowed
+from permitportal.core.state_machine import Edge, StateMachine
 
 from . import signals
 from .models import (
@@ -42,18 +45,11 @@ MAX_DURATION_MINUTES = 8 * 60
 DEFAULT_DURATION_MINUTES = 60
 
 
-class PredialogueError(Exception):
-    """A problem a person can act on; the message says what to do."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-    def __str__(self):
-        return self.message
+class PredialogueError(Invalid):
+    """A problem a person can act on; the message says what to do (the API answers 400)."""
 
 
-class TransitionNotAllowed(PredialogueError):
+class TransitionNotAllowed(NotAllowed, PredialogueError):
     """A status change the table does not allow (the API answers 409)."""
 
     def __init__(self, meeting, to_status):
@@ -65,7 +61,7 @@ class TransitionNotAllowed(PredialogueError):
         )
 
 
-class MinutesLocked(PredialogueError):
+class MinutesLocked(NotAllowed, PredialogueError):
     """Published minutes cannot be edited; a correction makes a new version (the API answers 409)."""
 
 
@@ -75,22 +71,38 @@ class SessionFull(PredialogueError):
 
 # --- The one transition table ---------------------------------------------------------------------
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    M.REQUESTED: frozenset({M.SCHEDULED, M.CANCELLED}),
-    M.SCHEDULED: frozenset({M.SCHEDULED, M.HELD, M.CANCELLED}),  # scheduled -> scheduled: a new time
-    M.HELD: frozenset(),
-    M.CANCELLED: frozenset(),
-}
+EDGES = (
+    Edge(M.REQUESTED, M.SCHEDULED, "The dialogue team books a time (Norway: within 2 weeks of the request, "
+         "DOMAIN.md)."),
+    Edge(M.REQUESTED, M.CANCELLED, "The applicant or the team cancels the request (staff give a reason)."),
+    Edge(M.SCHEDULED, M.SCHEDULED, "Rescheduled: a new time, the calendar invitation's sequence raised."),
+    Edge(M.SCHEDULED, M.HELD, "The meeting took place: minutes can be written."),
+    Edge(M.SCHEDULED, M.CANCELLED, "The applicant or the team cancels the meeting (staff give a reason)."),
+)
 
-_TIMESTAMP_FIELD = {M.SCHEDULED: "scheduled_at", M.HELD: "held_at", M.CANCELLED: "cancelled_at"}
+
+def _record_transition(meeting, from_status, to_status, actor, event=None, params=None):
+    _record(meeting=meeting, kind=event or to_status, actor=actor, params={"from": from_status, **(params or {})})
+
+
+MACHINE = StateMachine(
+    model=Meeting,
+    edges=EDGES,
+    timestamps={M.SCHEDULED: "scheduled_at", M.HELD: "held_at", M.CANCELLED: "cancelled_at"},
+    restamp=True,  # a new time stamps scheduled_at again
+    not_allowed=TransitionNotAllowed,
+    record_event=_record_transition,
+)
+
+TRANSITIONS: dict[str, frozenset[str]] = MACHINE.table
 
 
 def is_allowed(from_status: str, to_status: str) -> bool:
-    return to_status in TRANSITIONS.get(from_status, frozenset())
+    return MACHINE.is_allowed(from_status, to_status)
 
 
 def allowed_targets(meeting: Meeting) -> frozenset[str]:
-    return TRANSITIONS.get(meeting.status, frozenset())
+    return MACHINE.allowed_targets(meeting)
 
 
 def _record(*, meeting: Meeting, kind: str, actor=None, params: dict | None = None) -> MeetingEvent:
@@ -98,29 +110,10 @@ def _record(*, meeting: Meeting, kind: str, actor=None, params: dict | None = No
                                        actor=actor if getattr(actor, "pk", None) else None)
 
 
-@transaction.atomic
 def transition(*, meeting: Meeting, to: str, actor=None, event: str | None = None, params: dict | None = None,
                fields: dict | None = None) -> Meeting:
     """Move ``meeting`` to ``to`` (setting ``fields`` with it); lock the row, stamp the time, record the event."""
-    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if not is_allowed(locked.status, to):
-        raise TransitionNotAllowed(locked, to)
-    from_status = locked.status
-    now = timezone.now()
-    changed = {"status", "updated_at"}
-    locked.status = to
-    for name, value in (fields or {}).items():
-        setattr(locked, name, value)
-        changed.add(name)
-    stamp = _TIMESTAMP_FIELD.get(to)
-    if stamp:
-        setattr(locked, stamp, now)
-        changed.add(stamp)
-    locked.save(update_fields=sorted(changed))
-    _record(meeting=locked, kind=event or to, actor=actor, params={"from": from_status, **(params or {})})
-    for name in changed:
-        setattr(meeting, name, getattr(locked, name))
-    return locked
+    return MACHINE.transition(obj=meeting, to=to, actor=actor, fields=fields, event=event, params=params)
 
 
 # --- Requests -------------------------------------------------------------------------------------
