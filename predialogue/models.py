@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import ApplicationType, Case, DocumentRequirement, Property
+from permitportal.core.state_machine import StatusField, StatusModel
 
 
 def private_storage():
@@ -26,7 +27,7 @@ def _random_sketch_name(instance, filename):
     return f"predialogue/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
 
 
-class Meeting(models.Model):
+class Meeting(StatusModel):
     """A request for a pre-application meeting, and the meeting once it is scheduled."""
 
     class Status(models.TextChoices):
@@ -41,7 +42,7 @@ class Meeting(models.Model):
         DIALOGUE_TEAM = "dialogue_team", _("The dialogue team, for a caller")
         OPEN_HOUSE = "open_house", _("An open-house registration")
 
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED, db_index=True)
+    status = StatusField(max_length=20, choices=Status.choices, default=Status.REQUESTED, db_index=True)
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.APPLICANT)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     applicant = models.ForeignKey(

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from permitportal.core.state_machine import StatusField, StatusModel
+
 from .catalogue import ApplicationType, DocumentRequirement
 from .property import Property
 
@@ -21,8 +23,9 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class Case(models.Model):
-    """An application, from draft to decision. ``status`` changes only in services.transitions."""
+class Case(StatusModel):
+    """An application, from draft to decision. ``status`` changes only in services.transitions (any other
+    write of it fails at run time: permitportal.core.state_machine)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -44,7 +47,7 @@ class Case(models.Model):
         OTHER = "other", _("Someone else (I need their power of attorney)")
 
     reference = models.CharField(max_length=20, unique=True)
-    status = models.CharField(max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = StatusField(max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True)
     property = models.ForeignKey(Property, on_delete=models.PROTECT, related_name="cases")
     application_type = models.ForeignKey(ApplicationType, null=True, blank=True, on_delete=models.PROTECT,
                                          related_name="cases")

@@ -14,12 +14,13 @@ from applications import signals
 from applications.models import ApplicationType, Case, CaseRepresentative, ChecklistItem, Property, ReferenceCounter
 from applications.services import events
 from applications.services.transitions import transition
+from permitportal.core.errors import Invalid
 
 S = Case.Status
 
 
-class CaseError(Exception):
-    """A problem a person can act on; the message says what to do."""
+class CaseError(Invalid):
+    """A problem a person can act on; the message says what to do (the API answers 400)."""
 
 
 @dataclass
@@ -42,11 +43,15 @@ class ChecklistChanges:
 
 
 class SubmissionIncomplete(CaseError):
+    """400 with ``missing``: what to upload or mark as not relevant first."""
+
     def __init__(self, missing: list[MissingItem]):
         self.missing = missing
         super().__init__(
             _("The application cannot be sent yet. Upload or mark as not relevant: %(items)s.")
-            % {"items": "; ".join(m.title for m in missing)}
+            % {"items": "; ".join(m.title for m in missing)},
+            code="incomplete",
+            missing=[{"code": m.code, "title": str(m.title), "kind": m.kind} for m in missing],
         )
 
 

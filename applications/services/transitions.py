@@ -1,28 +1,43 @@
-"""The one table of allowed status changes, and the one function that changes a case's status.
+"""The one table of allowed status changes of a case, and the one function that changes a case's status.
 
-No other code assigns ``Case.status``. A change not in the table raises ``TransitionNotAllowed``
-(the API answers 409).
+The table is a ``permitportal.core.state_machine.StateMachine``: ``Case.status`` is protected, so any
+other assignment, ``.update(status=...)`` or ``bulk_update`` of it fails at run time. A change not in
+the table raises ``TransitionNotAllowed`` (a ``NotAllowed``: the API answers 409, an HTML view shows
+the message). Each edge names the rule it serves; ``internal`` edges are taken only by the system.
+Source of the statuses and their meaning: DESIGN.md, "Status, with the only allowed transitions".
 """
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications import signals
 from applications.models import Case
+from permitportal.core.errors import NotAllowed
+from permitportal.core.state_machine import Edge, StateMachine
 
 S = Case.Status
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.SUBMITTED}),
-    S.SUBMITTED: frozenset({S.AWAITING_INFORMATION, S.COMPLETE, S.WITHDRAWN}),
-    S.AWAITING_INFORMATION: frozenset({S.SUBMITTED, S.COMPLETE, S.IN_REVIEW, S.WITHDRAWN}),
-    S.COMPLETE: frozenset({S.AWAITING_INFORMATION, S.IN_REVIEW, S.WITHDRAWN}),
-    S.IN_REVIEW: frozenset({S.AWAITING_INFORMATION, S.DECIDED, S.WITHDRAWN}),
-    S.DECIDED: frozenset({S.CLOSED}),
-    S.CLOSED: frozenset(),
-    S.WITHDRAWN: frozenset(),
-}
+EDGES = (
+    # A person asks for these.
+    Edge(S.DRAFT, S.SUBMITTED, "The applicant sends the draft once nothing required is missing."),
+    Edge(S.SUBMITTED, S.AWAITING_INFORMATION, "An information request pauses the service clock."),
+    Edge(S.SUBMITTED, S.COMPLETE, "Fully informed: the service target counts from today."),
+    Edge(S.SUBMITTED, S.WITHDRAWN, "Withdrawn at the applicant's request."),
+    Edge(S.AWAITING_INFORMATION, S.COMPLETE, "The caseworker ends the request: the case is fully informed."),
+    Edge(S.AWAITING_INFORMATION, S.IN_REVIEW, "The caseworker ends the request and starts the assessment."),
+    Edge(S.AWAITING_INFORMATION, S.WITHDRAWN, "Withdrawn at the applicant's request."),
+    Edge(S.COMPLETE, S.AWAITING_INFORMATION, "A further request pauses the service clock again."),
+    Edge(S.COMPLETE, S.IN_REVIEW, "The caseworker starts the assessment."),
+    Edge(S.COMPLETE, S.WITHDRAWN, "Withdrawn at the applicant's request."),
+    Edge(S.IN_REVIEW, S.AWAITING_INFORMATION, "The assessment needs more information: the clock pauses."),
+    Edge(S.IN_REVIEW, S.DECIDED, "The decision: granted, with conditions, refused or no permit needed."),
+    Edge(S.IN_REVIEW, S.WITHDRAWN, "Withdrawn at the applicant's request."),
+    # Only the system takes these.
+    Edge(S.AWAITING_INFORMATION, S.SUBMITTED, "The applicant's reply answers the request (services.requests).",
+         internal=True),
+    Edge(S.DECIDED, S.CLOSED, "The appeal period (APPEAL_PERIOD_DAYS, 4 weeks) passed without an appeal: "
+         "the periodic sweep closes the case (decisions.close_after_appeal_period).", internal=True),
+)
 
 # Who has the ball in each status: "applicant", "municipality" or None.
 WAITING_FOR = {
@@ -36,16 +51,11 @@ WAITING_FOR = {
     S.WITHDRAWN: None,
 }
 
-_TIMESTAMP_FIELD = {
-    S.SUBMITTED: "submitted_at",
-    S.COMPLETE: "completed_at",
-    S.DECIDED: "decided_at",
-    S.CLOSED: "closed_at",
-    S.WITHDRAWN: "closed_at",
-}
+# After the decision only the table's own edges happen: everything else on the case answers 409.
+FINISHED = frozenset({S.DECIDED, S.CLOSED, S.WITHDRAWN})
 
 
-class TransitionNotAllowed(Exception):
+class TransitionNotAllowed(NotAllowed):
     def __init__(self, case, to_status):
         self.case = case
         self.to_status = to_status
@@ -55,42 +65,62 @@ class TransitionNotAllowed(Exception):
         )
 
 
+class CaseFinished(NotAllowed):
+    """A change to a case that has been decided, closed or withdrawn."""
+
+    def __init__(self, case):
+        self.case = case
+        super().__init__(_("The case is “%(status)s”, so it can no longer be changed.")
+                         % {"status": S(case.status).label}, code="case_finished")
+
+
+def ensure_open(case: Case) -> None:
+    """Refuse (409) any change to a case that is decided, closed or withdrawn."""
+    if case.status in FINISHED:
+        raise CaseFinished(case)
+
+
+def _before_save(case, from_status, to_status, now, first_time):
+    from applications.services import clock
+
+    return clock.on_transition(case=case, from_status=from_status, to_status=to_status,
+                               today=timezone.localdate(now), first_time=first_time)
+
+
+def _record_event(case, from_status, to_status, actor, event_params=None, note=""):
+    from applications.services import events
+
+    events.record(case=case, kind=f"status:{to_status}", actor=actor,
+                  params={"from": from_status, **(event_params or {})}, note=note)
+
+
+def _signal(case, from_status, to_status, actor):
+    signals.case_status_changed.send(sender=Case, case=case, actor=actor, from_status=from_status,
+                                     to_status=to_status)
+
+
+MACHINE = StateMachine(
+    model=Case,
+    edges=EDGES,
+    timestamps={S.SUBMITTED: "submitted_at", S.COMPLETE: "completed_at", S.DECIDED: "decided_at",
+                S.CLOSED: "closed_at", S.WITHDRAWN: "closed_at"},
+    not_allowed=TransitionNotAllowed,
+    before_save=_before_save,
+    record_event=_record_event,
+    on_commit=_signal,
+)
+
+TRANSITIONS: dict[str, frozenset[str]] = MACHINE.table
+
+
 def is_allowed(from_status: str, to_status: str) -> bool:
-    return to_status in TRANSITIONS.get(from_status, frozenset())
+    return MACHINE.is_allowed(from_status, to_status)
 
 
 def allowed_targets(case: Case) -> frozenset[str]:
-    return TRANSITIONS.get(case.status, frozenset())
+    return MACHINE.allowed_targets(case)
 
 
-@transaction.atomic
 def transition(*, case: Case, to: str, actor=None, event_params: dict | None = None, note: str = "") -> Case:
     """Move ``case`` to status ``to``; lock the row, stamp the time, write the event, signal after commit."""
-    from applications.services import clock, events
-
-    locked = Case.objects.select_for_update().get(pk=case.pk)
-    if not is_allowed(locked.status, to):
-        raise TransitionNotAllowed(locked, to)
-    from_status = locked.status
-    now = timezone.now()
-    locked.status = to
-    field = _TIMESTAMP_FIELD.get(to)
-    fields = ["status", "updated_at"]
-    first_time = bool(field) and getattr(locked, field) is None
-    if first_time:
-        setattr(locked, field, now)
-        fields.append(field)
-    fields += clock.on_transition(case=locked, from_status=from_status, to_status=to,
-                                  today=timezone.localdate(now), first_time=first_time)
-    locked.save(update_fields=sorted(set(fields)))
-    events.record(case=locked, kind=f"status:{to}", actor=actor,
-                  params={"from": from_status, **(event_params or {})}, note=note)
-    transaction.on_commit(
-        lambda: signals.case_status_changed.send(
-            sender=Case, case=locked, actor=actor, from_status=from_status, to_status=to
-        )
-    )
-    # Keep the caller's instance in step with the database.
-    for name in set(fields) | {"status"}:
-        setattr(case, name, getattr(locked, name))
-    return locked
+    return MACHINE.transition(obj=case, to=to, actor=actor, event_params=event_params, note=note)

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageFile
 
+from permitportal.core.errors import Invalid
+
 # The kinds the portal accepts, in the order they are listed to people.
 ALLOWED_KINDS = ("pdf", "png", "jpeg")
 CONTENT_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg"}
@@ -62,16 +64,11 @@ _LOOKS_LIKE = {
 }
 
 
-class UploadRejected(Exception):
-    """The file was not accepted. ``message`` tells the person what to do; ``code`` is for programs."""
+class UploadRejected(Invalid):
+    """The file was not accepted (400). ``message`` tells the person what to do; ``code`` is for programs."""
 
     def __init__(self, message, code: str = "rejected"):
-        self.message = str(message)
-        self.code = code
-        super().__init__(self.message)
-
-    def __str__(self):
-        return self.message
+        super().__init__(message, code=code)
 
 
 @dataclass(frozen=True)

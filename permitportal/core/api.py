@@ -10,14 +10,15 @@ from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import APIException
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.views import APIView, set_rollback
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from permitportal.accounts.forms import LoginForm
+from permitportal.core.errors import DomainError, api_body
 
 
 class Conflict(APIException):
-    """A transition the status table does not allow."""
+    """409 raised by a view itself (a service raises ``permitportal.core.errors.NotAllowed``)."""
 
     status_code = status.HTTP_409_CONFLICT
     default_detail = "This action is not possible in the case's current status."
@@ -40,7 +41,13 @@ def _flatten(detail):
 
 
 def exception_handler(exc, context):
-    """Every error is JSON with ``message`` (a sentence for a person) and, for fields, ``errors``."""
+    """Every error is JSON with ``message`` (a sentence for a person) and, for fields, ``errors``.
+
+    The one place the API maps the domain errors: ``NotAllowed`` answers 409, ``Invalid`` 400
+    (permitportal.core.errors)."""
+    if isinstance(exc, DomainError):
+        set_rollback()
+        return Response(api_body(exc), status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         exc = serializers.ValidationError(exc.messages)
     elif isinstance(exc, Http404):

@@ -2,23 +2,18 @@
 
 from django.utils.translation import gettext as _
 
+from permitportal.core.errors import Invalid, NotAllowed
+
 from ..models import Meeting
 
 M = Meeting.Status
 
 
-class PredialogueError(Exception):
-    """A problem a person can act on; the message says what to do."""
-
-    def __init__(self, message):
-        self.message = str(message)
-        super().__init__(self.message)
-
-    def __str__(self):
-        return self.message
+class PredialogueError(Invalid):
+    """A problem a person can act on; the message says what to do (the API answers 400)."""
 
 
-class TransitionNotAllowed(PredialogueError):
+class TransitionNotAllowed(NotAllowed, PredialogueError):
     """A status change the table does not allow (the API answers 409)."""
 
     def __init__(self, meeting, to_status):
@@ -30,7 +25,7 @@ class TransitionNotAllowed(PredialogueError):
         )
 
 
-class MinutesLocked(PredialogueError):
+class MinutesLocked(NotAllowed, PredialogueError):
     """Published minutes cannot be edited; a correction makes a new version (the API answers 409)."""
 
 

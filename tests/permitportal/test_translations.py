@@ -77,7 +77,8 @@ def test_placeholders_survive_translation(committed):
     broken = []
     for entry in committed:
         if entry.msgid_plural:
-            pairs = [(entry.msgid, entry.msgstr_plural.get(0, "")), (entry.msgid_plural, entry.msgstr_plural.get(1, ""))]
+            plural = entry.msgstr_plural
+            pairs = [(entry.msgid, plural.get(0, "")), (entry.msgid_plural, plural.get(1, ""))]
         else:
             pairs = [(entry.msgid, entry.msgstr)]
         for english, danish in pairs:
