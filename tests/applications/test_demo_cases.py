@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from applications.models import Case, InformationRequest
-from dialogueteam import selectors as lookup
+from dialogueteam import search as lookup
 
 
 @pytest.mark.django_db
