@@ -7,4 +7,7 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Applications and cases")
 
     def ready(self):
-        from applications import receivers  # noqa: F401 - connects the signal receivers
+        from applications import personal_data, receivers  # noqa: F401 - receivers: connects the signal receivers
+        from permitportal.accounts import personal_data as registry
+
+        registry.register(personal_data.HOLDER)

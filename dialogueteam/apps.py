@@ -8,5 +8,8 @@ class DialogueteamConfig(AppConfig):
 
     def ready(self):
         from dialogueteam import search
+        from dialogueteam.personal_data import HOLDER
+        from permitportal.accounts import personal_data
 
         search.connect()
+        personal_data.register(HOLDER)

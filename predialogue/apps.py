@@ -8,8 +8,12 @@ class PredialogueConfig(AppConfig):
 
     def ready(self):
         from applications import hooks
+        from permitportal.accounts import personal_data
         from predialogue import receivers  # noqa: F401 - connects the signal receivers
         from predialogue.continuity import check_continuity
+        from predialogue.personal_data import HOLDER
+
+        personal_data.register(HOLDER)
 
         if check_continuity not in hooks.continuity_checkers:
             hooks.continuity_checkers.append(check_continuity)
