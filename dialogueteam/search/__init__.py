@@ -16,6 +16,7 @@ from .index import (
     OPEN_STATUSES,
     PAIRS_ARRAY,
     WORDS_ARRAY,
+    ascii_spellings,
     build_search_text,
     connect,
     danish_variants,
@@ -24,16 +25,19 @@ from .index import (
     pairable,
     pairs_of,
     phone_forms,
+    plain_search_text,
     rebuild_all,
     refresh_cases,
+    with_ascii_spellings,
     words_of,
 )
 from .lookup import RESULT_LIMIT, Lookup, search_cases, search_statement
 from .query import MAX_WORDS, MIN_QUERY_LENGTH, ParsedQuery, QueryTooShort, parse_query
 
 __all__ = [
-    "CANDIDATE_LIMIT", "MAX_WORDS", "MIN_QUERY_LENGTH", "OPEN_STATUSES", "PAIRS_ARRAY", "RESULT_LIMIT", "WORDS_ARRAY",
-    "Lookup", "ParsedQuery", "QueryTooShort", "build_search_text", "connect", "danish_variants", "entry_values",
-    "normalise", "pairable", "pairs_of", "parse_query", "phone_forms", "rebuild_all", "refresh_cases", "search_cases",
-    "search_statement", "words_of",
+    "CANDIDATE_LIMIT", "MAX_WORDS", "MIN_QUERY_LENGTH", "OPEN_STATUSES", "PAIRS_ARRAY", "RESULT_LIMIT",
+    "WORDS_ARRAY", "Lookup", "ParsedQuery", "QueryTooShort", "ascii_spellings", "build_search_text", "connect",
+    "danish_variants", "entry_values", "normalise", "pairable", "pairs_of", "parse_query", "phone_forms",
+    "plain_search_text", "rebuild_all", "refresh_cases", "search_cases", "search_statement", "with_ascii_spellings",
+    "words_of",
 ]

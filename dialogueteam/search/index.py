@@ -5,9 +5,10 @@ address, postcode, city, cadastral and property number, the applicant's and owne
 e-mail, and the applicant's phone number as digits (with and without +45). The text is
 lower-cased in Python, so Æ, Ø and Å match æ, ø and å on every database (SQLite's LOWER() only
 knows ASCII, and PostgreSQL's depends on the database's locale), and it starts and ends with a
-space so " word" finds the start of a word. ``words`` holds the distinct runs of letters and of
-digits of that text, and ``SearchWord`` every such word once: the lookup's way to the entries on
-PostgreSQL (see ``candidates.search_found``).
+space so " word" finds the start of a word. Its words with æ, ø or å come again at its end spelt
+without them (``ascii_spellings``), so that "bjorn" finds Bjørn as Danes type on foreign keyboards.
+``words`` holds the distinct runs of letters and of digits of that text, and ``SearchWord`` every
+such word once: the lookup's way to the entries on PostgreSQL (see ``candidates.search_found``).
 
 The receivers below keep the entry in step when a case, its property or its applicant changes;
 ``manage.py rebuild_case_search`` rebuilds every entry (after a bulk load, for instance).
@@ -25,6 +26,8 @@ OPEN_STATUSES = frozenset({S.SUBMITTED, S.AWAITING_INFORMATION, S.COMPLETE, S.IN
 _SEPARATORS = re.compile(r"[,;]+")
 _NON_DIGITS = re.compile(r"\D+")
 _DIGRAPHS = (("ae", "æ"), ("oe", "ø"), ("aa", "å"))
+# The letters a foreign keyboard lacks, as a Dane types them there without the digraphs above.
+_WITHOUT_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
 # A word of the index: a run of letters (æ, ø, å included) or a run of digits. "hanne.jensen42@mail.dk"
 # holds the words hanne, jensen, 42, mail and dk. A fragment typed into the search is cut the same way,
 # so every piece of it lies inside one word of any text that contains the fragment.
@@ -93,13 +96,44 @@ def danish_variants(word: str) -> set[str]:
     return {word, danish}
 
 
-def build_search_text(*, reference: str, address: str = "", postcode: str = "", city: str = "",
+def ascii_spellings(text: str) -> str:
+    """The words of a normalised text that hold æ, ø or å, spelt without them ("bjørn" as "bjorn", "åse" as
+    "ase", "æbleby" as "aebleby"), each with its neighbour on either side so that the pairs a search
+    reads as written are there too: ``" b-1 nørrebrogade 12 2200 københavn n "`` ->
+    ``"b-1 norrebrogade 12 2200 kobenhavn n"``. Empty when the text has none. Searching "aa", "ae" or
+    "oe" for å, æ or ø is the search's part (``danish_variants``)."""
+    tokens = text.split()
+    segments: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        if token == token.translate(_WITHOUT_DANISH_LETTERS):
+            continue
+        low, high = max(i - 1, 0), min(i + 1, len(tokens) - 1)
+        if segments and low <= segments[-1][1] + 1:
+            segments[-1][1] = high
+        else:
+            segments.append([low, high])
+    return " ".join(" ".join(tokens[low:high + 1]) for low, high in segments).translate(_WITHOUT_DANISH_LETTERS)
+
+
+def with_ascii_spellings(text: str) -> str:
+    """A search text (a space at both ends) followed by its ``ascii_spellings``."""
+    extra = ascii_spellings(text)
+    return f"{text}{extra} " if extra else text
+
+
+def plain_search_text(*, reference: str, address: str = "", postcode: str = "", city: str = "",
                       cadastral_number: str = "", property_number: str = "", applicant_name: str = "",
                       applicant_email: str = "", applicant_phone: str = "", owner_name: str = "",
                       owner_email: str = "") -> str:
+    """The entry's text without its ``ascii_spellings``."""
     parts = [reference, address, postcode, city, cadastral_number, property_number, applicant_name,
              applicant_email, *phone_forms(applicant_phone), owner_name, owner_email]
     return " " + " ".join(p for p in (normalise(part) for part in parts) if p) + " "
+
+
+def build_search_text(**parts) -> str:
+    """The entry's text: ``plain_search_text`` of the parts, then its ``ascii_spellings``."""
+    return with_ascii_spellings(plain_search_text(**parts))
 
 
 def entry_values(case: Case) -> dict:
