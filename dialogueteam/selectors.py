@@ -10,7 +10,7 @@ import re
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from applications.models import Case
@@ -69,16 +69,11 @@ def recent_events(*, case: Case, limit: int = RECENT_EVENTS) -> list[dict]:
 
 
 def minutes_link(case: Case) -> dict | None:
-    """The linked pre-application meeting: a link to its minutes when the predialogue app offers one."""
+    """The linked pre-application meeting and the page of its minutes."""
     meeting_id = case.predialogue_meeting_id
     if not meeting_id:
         return None
-    for name in ("predialogue:meeting", "predialogue:meeting_detail", "predialogue:minutes"):
-        try:
-            return {"id": meeting_id, "url": reverse(name, args=[meeting_id])}
-        except NoReverseMatch:
-            continue
-    return {"id": meeting_id, "url": None}
+    return {"id": meeting_id, "url": reverse("predialogue:meeting_detail", args=[meeting_id])}
 
 
 def _decision(case: Case):
@@ -190,19 +185,7 @@ def normalise_help_code(code: str | None) -> str:
     return re.sub(r"[^A-Z0-9]", "", (code or "").upper())
 
 
-def predialogue_start_option(case: Case) -> dict | None:
-    """How staff can start a pre-application request for a refused case: a form posting to
-    ``dialogueteam:start_predialogue`` when the predialogue app offers ``services.create_request``,
-    else a link to its public request page, else nothing. Imported here, never at module import."""
-    import importlib
-
-    try:
-        services = importlib.import_module("predialogue.services")
-    except ImportError:
-        services = None
-    if services is not None and hasattr(services, "create_request"):
-        return {"kind": "button", "url": reverse("dialogueteam:start_predialogue", args=[case.reference])}
-    try:
-        return {"kind": "link", "url": reverse("predialogue:request")}
-    except NoReverseMatch:
-        return None
+def predialogue_start_option(case: Case) -> dict:
+    """Where staff start a pre-application request for the caller of a refused case: a form posting to
+    ``dialogueteam:start_predialogue`` (which calls ``predialogue.services.create_request``)."""
+    return {"kind": "button", "url": reverse("dialogueteam:start_predialogue", args=[case.reference])}

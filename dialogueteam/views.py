@@ -199,19 +199,10 @@ def forward(request, pk):
     services.mark_answer_seen(forward=fwd, user=request.user)
     workspace = None
     if fwd.case_id and roles.has_role(request.user, roles.CASEWORKER, roles.MANAGER):
-        workspace = _url_or_none("applications:workspace", fwd.case.reference)
+        workspace = reverse("applications:workspace", args=[fwd.case.reference])
     return render(request, "dialogueteam/forward.html",
                   {"forward": fwd, "form": form, "now": timezone.now(), "workspace_url": workspace,
                    "status_text": _status_text(fwd.case)})
-
-
-def _url_or_none(name, *args):
-    from django.urls import NoReverseMatch
-
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 def _status_text(case):
@@ -334,13 +325,9 @@ def start_predialogue(request, reference):
     if not selectors.is_refused(case):
         messages.error(request, _("A pre-application request can be started here only for a refused case."))
         return back
-    try:
-        from predialogue.models import Meeting
-        from predialogue.services import PredialogueError, create_request
-    except ImportError:
-        messages.error(request, _("Pre-application requests cannot be started here yet. Use the public request "
-                                  "page."))
-        return back
+    from predialogue.models import Meeting
+    from predialogue.services import PredialogueError, create_request
+
     form = PredialogueRequestForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():

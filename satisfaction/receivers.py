@@ -41,35 +41,25 @@ def on_case_event(sender, instance, created=False, raw=False, **kwargs):
         services.mark_case_changed(instance.case_id)
 
 
-# (signal module, signal name, receiver). The modules are imported in SatisfactionConfig.ready(), each
-# guarded: an app that is not installed (or not finished) only means no survey for its touchpoint.
-CONNECTIONS = [
-    ("applications.signals", "case_submitted", on_case_submitted),
-    ("applications.signals", "case_decided", on_case_decided),
-    ("dialogueteam.signals", "contact_logged", on_contact_logged),
-    ("predialogue.signals", "meeting_held", on_meeting_held),
-]
-
-
 def connect() -> list[str]:
-    """Connect every receiver whose signal exists; returns the names connected."""
-    import importlib
-
-    connected = []
-    for module_name, signal_name, receiver in CONNECTIONS:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            logger.warning("satisfaction: %s is not available; no survey for %s", module_name, signal_name)
-            continue
-        signal = getattr(module, signal_name, None)
-        if signal is None:
-            logger.warning("satisfaction: %s has no signal %s", module_name, signal_name)
-            continue
-        signal.connect(receiver, dispatch_uid=f"satisfaction.{signal_name}")
-        connected.append(f"{module_name}.{signal_name}")
+    """Connect each touchpoint's receiver to its app's signal (``SatisfactionConfig.ready``), and the
+    case facts to every new case event; returns the names connected."""
     from django.db.models.signals import post_save
 
+    from applications import signals as application_signals
+    from dialogueteam import signals as dialogue_signals
+    from predialogue import signals as predialogue_signals
+
+    connections = [
+        (application_signals, "case_submitted", on_case_submitted),
+        (application_signals, "case_decided", on_case_decided),
+        (dialogue_signals, "contact_logged", on_contact_logged),
+        (predialogue_signals, "meeting_held", on_meeting_held),
+    ]
+    connected = []
+    for module, signal_name, receiver in connections:
+        getattr(module, signal_name).connect(receiver, dispatch_uid=f"satisfaction.{signal_name}")
+        connected.append(f"{module.__name__}.{signal_name}")
     post_save.connect(on_case_event, sender="applications.CaseEvent", dispatch_uid="satisfaction.case_facts")
     connected.append("post_save applications.CaseEvent")
     return connected

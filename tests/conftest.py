@@ -4,8 +4,10 @@ import pytest
 from django.db import connection
 
 from tests import factories
+from tests.postgresql import REASON_PREFIX
 
 REQUIRE_INTEGRATION = os.environ.get("REQUIRE_INTEGRATION") == "1"
+REQUIRE_POSTGRESQL = os.environ.get("REQUIRE_POSTGRESQL") == "1"
 
 
 @pytest.fixture(autouse=True)
@@ -51,14 +53,33 @@ def manager(db):
 def pytest_report_header(config):
     return [f"database: {os.environ.get('DATABASE_URL', 'sqlite (embedded default)')}",
             f"broker: {os.environ.get('CELERY_BROKER_URL', 'in-process (embedded default)')}",
-            f"integration tests required: {REQUIRE_INTEGRATION}"]
+            f"integration tests required: {REQUIRE_INTEGRATION}",
+            f"PostgreSQL-only assertions required: {REQUIRE_POSTGRESQL}"]
+
+
+def _postgresql_only_skips(reporter) -> list[str]:
+    """The tests that skipped their PostgreSQL-only assertions (``tests.postgresql.postgresql_only``)."""
+    found = []
+    for report in reporter.stats.get("skipped", []) if reporter else []:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if REASON_PREFIX in reason:
+            found.append(report.nodeid)
+    return found
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """With REQUIRE_INTEGRATION=1 (CI) a run in which no integration test passed fails."""
+    """With REQUIRE_POSTGRESQL=1 (CI) a run in which a test skipped its PostgreSQL-only assertions
+    fails; with REQUIRE_INTEGRATION=1 (CI) a run in which no integration test passed fails."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if REQUIRE_POSTGRESQL:
+        skipped = _postgresql_only_skips(reporter)
+        if skipped:
+            if reporter:
+                reporter.write_line(f"REQUIRE_POSTGRESQL=1 but {len(skipped)} test(s) skipped their PostgreSQL-only "
+                                    f"assertions: failing the run. {', '.join(skipped[:5])}", red=True)
+            session.exitstatus = 1
     if not REQUIRE_INTEGRATION or exitstatus != 0:
         return
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     passed = reporter.stats.get("passed", []) if reporter else []
     integration_passed = [r for r in passed if "integration" in r.keywords]
     if not integration_passed:

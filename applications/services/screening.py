@@ -170,10 +170,6 @@ def _draft_request(*, case: Case, run: ScreeningRun, problems: list[ScreeningRes
         [InformationRequestItem(request=draft, requirement=r.requirement, note=r.message[:500]) for r in problems])
 
 
-def latest_screening(*, case: Case) -> ScreeningRun | None:
-    return ScreeningRun.objects.filter(case=case).order_by("-checked_at", "-id").first()
-
-
 def cases_needing_screening(*, older_than_minutes: int) -> list[int]:
     """Submitted cases with no screening result after the grace period (e.g. broker was down)."""
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)

@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -94,13 +94,6 @@ def _save(request, state: dict) -> None:
 
 def _property(state: dict) -> Property | None:
     return Property.objects.filter(pk=state["property"]).first() if state.get("property") else None
-
-
-def _url_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 def _path_exists(path: str) -> bool:
@@ -269,7 +262,7 @@ def guide_outcome(request):
         "required_requirements": [r for r in outcome["requirements"] if r["required"]],
         "recommended_requirements": [r for r in outcome["requirements"] if not r["required"]],
         "applying_for_label": Case.ApplyingFor(state.get("applying_for") or Case.ApplyingFor.SELF).label,
-        "draft_create_url": _url_or_none("applications:draft_create"),
+        "draft_create_url": reverse("applications:draft_create"),
         "login_url": _login_url(here),
         "register_url": reverse("accounts:register"),
         "predialogue_path": PREDIALOGUE_PATH,
@@ -295,7 +288,7 @@ def guide_expert(request):
         "query": query, "results": results, "searched": bool(query), "chosen": chosen,
         "applying_for": state.get("applying_for") or Case.ApplyingFor.OTHER,
         "applying_for_choices": Case.ApplyingFor.choices,
-        "draft_create_url": _url_or_none("applications:draft_create"),
+        "draft_create_url": reverse("applications:draft_create"),
         "login_url": _login_url(request.get_full_path()),
     })
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from permitportal.core.notifications import send_templated_email
@@ -114,7 +114,3 @@ def purge_login_attempts(*, now=None) -> int:
     now = now or timezone.now()
     count, _detail = LoginAttempt.objects.filter(at__lt=now - settings.LOGIN_FAILURE_WINDOW * 4).delete()
     return count
-
-
-def activate_language(language: str) -> None:
-    translation.activate(language)

@@ -1,13 +1,10 @@
 """Documents: add, replace with history, selectors, the permission-checked download, failures."""
 
-import types
-
 import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-import applications.services as services_package
 from applications.models import CaseEvent, CaseRepresentative, ChecklistItem, Document
 from applications.selectors.documents import current_documents, document_history, documents_by_requirement
 from applications.services import documents as document_services
@@ -21,22 +18,17 @@ from tests.factories import PASSWORD, UserFactory
 
 @pytest.fixture
 def refresh_calls(monkeypatch):
-    """Record calls to services.cases.refresh_checklist_state (a stand-in if the lead's module lacks it)."""
+    """Record calls to services.cases.refresh_checklist_state."""
+    from applications.services import cases
+
     calls = []
-    try:
-        from applications.services import cases
-    except ImportError:
-        cases = types.ModuleType("applications.services.cases")
-        monkeypatch.setitem(__import__("sys").modules, "applications.services.cases", cases)
-        monkeypatch.setattr(services_package, "cases", cases, raising=False)
-    original = getattr(cases, "refresh_checklist_state", None)
+    original = cases.refresh_checklist_state
 
     def spy(*, case):
         calls.append(case.pk)
-        if original is not None:
-            original(case=case)
+        original(case=case)
 
-    monkeypatch.setattr(cases, "refresh_checklist_state", spy, raising=False)
+    monkeypatch.setattr(cases, "refresh_checklist_state", spy)
     return calls
 
 

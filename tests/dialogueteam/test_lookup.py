@@ -7,6 +7,7 @@ from dialogueteam import search, services
 from dialogueteam.models import CaseSearchEntry
 from permitportal.core.models import AuditEntry
 from tests.applications.factories import PropertyFactory
+from tests.postgresql import postgresql_only
 
 
 def refs(result):
@@ -464,13 +465,10 @@ def test_a_search_of_several_words_is_read_as_pairs(query, patterns):
 
 
 def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped(make_case):
-    from django.db import connection
-
     wanted = make_case(address="Nørrebrogade 12")
     make_case(address="Nørrebrogade 14", postcode="1200")  # holds nørrebrogade and 12, not side by side
     assert find("rrebrogade 12") == [wanted.reference]
-    if connection.vendor != "postgresql":
-        return  # SQLite: the same two steps by LIKE (the test above)
+    postgresql_only("the plan reads the pair indexes and never runs word by word (SQLite: LIKE, the test above)")
     _, text, params = search.search_statement(query="rrebrogade 12")
     plan = _plan(text, params, analyze=True)
     assert "dialogue_search_open_pairs" in plan and "dialogue_search_done_pairs" in plan
@@ -482,7 +480,6 @@ def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped
 def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
     """Whole words first, then the last word going on, then the first word ending another; a tier reads
     its finished cases only when it found too few open ones."""
-    from django.db import connection
 
     whole = [make_case(address=f"Ahornsgade {n + 1}", name="Hanne Jensen") for n in range(search.RESULT_LIMIT + 1)]
     closed = make_case(status="closed", address="Ahornsgade 99", name="Hanne Jensen")
@@ -495,8 +492,7 @@ def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
     # Fewer than a page of cases hold "hanne jensenius" or "johanne": the next tiers are read, best first.
     assert find("anne jensenius") == [longer.reference]
     assert closed.reference not in refs(found)
-    if connection.vendor != "postgresql":
-        return
+    postgresql_only("the plan reads the tiers in order and the finished cases only when the open ones are too few")
     _, text, params = search.search_statement(query="hanne jensen")
     plan = _plan(text, params, analyze=True)
     # The first tier found a page of open cases: its finished half and the later tiers never ran.
@@ -507,16 +503,13 @@ def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
 
 
 def test_one_word_is_found_whole_first_and_a_page_of_those_ends_the_search(make_case):
-    from django.db import connection
-
     whole = [make_case(address=f"Bryggervangen {n + 1}", name="Ida Jensen") for n in range(search.RESULT_LIMIT + 1)]
     longer = make_case(address="Bryggervangen 90", name="Ida Jensens")
     found = search.search_cases(query="JENSEN")
     assert found.more and set(refs(found)) <= {case.reference for case in whole}
     assert find("jensens") == [longer.reference]
     assert find("nsens") == [longer.reference]  # no case holds it whole: word by word, inside words too
-    if connection.vendor != "postgresql":
-        return
+    postgresql_only("the plan reads the whole word from the word index and skips word by word")
     _, text, params = search.search_statement(query="jensen")
     plan = _plan(text, params, analyze=True)
     # A page of open cases hold the whole word: the finished ones and the word-by-word search never ran.

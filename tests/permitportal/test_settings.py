@@ -3,8 +3,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -35,9 +33,3 @@ def test_seed_demo_refuses_to_run_with_debug_off():
     result = _manage("seed_demo", "--settings", "permitportal.settings.test")
     assert result.returncode != 0
     assert "refuses to run with DEBUG off" in result.stderr
-
-
-@pytest.mark.parametrize("name", ["dev", "test", "production"])
-def test_settings_modules_import(name, monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "z" * 60)
-    __import__(f"permitportal.settings.{name}")

@@ -34,3 +34,14 @@ def test_the_project_package_imports_no_feature_app():
 
 def test_every_app_holding_personal_data_is_registered():
     assert [holder.name for holder in personal_data.holders()] == ["applications", "predialogue", "dialogueteam"]
+
+
+def test_a_run_requiring_postgresql_counts_the_tests_that_skipped_their_postgresql_assertions():
+    from types import SimpleNamespace
+
+    from tests import conftest
+
+    postgresql_only = SimpleNamespace(longrepr=("x.py", 3, "Skipped: PostgreSQL only: the plan"), nodeid="t::a")
+    other = SimpleNamespace(longrepr=("y.py", 3, "Skipped: REQUIRE_RESTART is not set"), nodeid="t::b")
+    assert conftest._postgresql_only_skips(SimpleNamespace(stats={"skipped": [postgresql_only, other]})) == ["t::a"]
+    assert conftest._postgresql_only_skips(None) == []
