@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Audit the pinned packages in constraints.txt for known vulnerabilities.
 
-The audit first asks a live advisory service through pip-audit (PyPI, then osv.dev). When no service
-answers, it falls back to the offline snapshot of the PyPA advisory database committed in
-security/advisories/pypa-snapshot.json, and says so.
+The audit first asks a live advisory service through pip-audit (PyPI, then osv.dev) and reads its JSON
+report (``pip-audit -f json``). When no service answers, it falls back to the offline snapshot of the
+PyPA advisory database committed in security/advisories/pypa-snapshot.json, and says so. The reviewed
+findings of security/advisories/reviewed.json are accepted (until their date) in both.
 
 Exit status: 0 no known vulnerability, 1 vulnerabilities found (or, with --strict, pins that could not
 be checked), 2 the audit itself could not run (missing or invalid snapshot, --refresh without osv.dev).
@@ -32,19 +33,6 @@ DEFAULT_PIP_AUDIT = ROOT / ".venv" / "bin" / "pip-audit"
 MAX_AGE_DAYS = 180
 OSV_API = "https://api.osv.dev/v1"
 
-# pip-audit output that means the service could not be asked, not that the pins are clean.
-UNAVAILABLE_MARKERS = (
-    "could not be audited",
-    "connectionerror",
-    "connection refused",
-    "max retries exceeded",
-    "name or service not known",
-    "failed to resolve",
-    "timed out",
-    "404",
-    "traceback",
-)
-FOUND_RE = re.compile(r"found \d+ known vulnerabilit", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -78,7 +66,7 @@ class Report:
 
 @dataclass(frozen=True)
 class LiveResult:
-    """Outcome of one pip-audit run: 'clean', 'vulnerable' or 'unavailable'."""
+    """Outcome of one pip-audit run: 'clean', 'vulnerable' or 'unavailable', and what to print."""
 
     status: str
     source: str
@@ -182,8 +170,9 @@ def load_reviewed(path: Path | str) -> list[dict]:
 
 def _acceptance(finding: Finding, reviewed: list[dict], today: dt.date) -> dict | None:
     """The review that accepts this finding, if one names it and has not expired."""
+    names = {finding.advisory["id"], *(finding.advisory.get("aliases") or [])}
     for entry in reviewed:
-        if (normalize(entry["package"]) == finding.pin.name and entry["id"] == finding.advisory["id"]
+        if (normalize(entry["package"]) == finding.pin.name and entry["id"] in names
                 and dt.date.fromisoformat(entry["review_by"]) >= today):
             return entry
     return None
@@ -262,37 +251,57 @@ def print_report(report: Report, snapshot: dict, today: dt.date | None = None) -
     )
 
 
-def run_live_audit(constraints: Path, source: str, timeout: float, pip_audit: Path = DEFAULT_PIP_AUDIT) -> LiveResult:
-    """Run pip-audit against one live service and classify its answer."""
-    cmd = [
-        str(pip_audit),
-        "-r",
-        str(constraints),
-        "--no-deps",
-        "--disable-pip",
-        "--progress-spinner",
-        "off",
-        "-s",
-        source,
-        "--strict",
-    ]
+def run_live_audit(constraints: Path, source: str, timeout: float, pip_audit: Path = DEFAULT_PIP_AUDIT,
+                   reviewed: list[dict] | None = None, today: dt.date | None = None) -> LiveResult:
+    """Run pip-audit against one live service, read its JSON report and classify it."""
+    cmd = [str(pip_audit), "-r", str(constraints), "--no-deps", "--disable-pip", "--progress-spinner", "off",
+           "-s", source, "--strict", "-f", "json"]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
     except FileNotFoundError:
         return LiveResult("unavailable", source, f"{pip_audit} is not installed")
     except subprocess.TimeoutExpired:
         return LiveResult("unavailable", source, f"pip-audit -s {source} did not finish within {timeout:.0f}s")
-    output = (proc.stdout or "") + (proc.stderr or "")
-    return LiveResult(classify_live_output(proc.returncode, output), source, output)
+    status, output = classify_live_output(proc.stdout or "", reviewed or [], today)
+    if status == "unavailable" and not output:
+        output = proc.stderr or ""  # pip-audit's error: no report
+    return LiveResult(status, source, output)
 
 
-def classify_live_output(returncode: int, output: str) -> str:
-    """'clean', 'vulnerable' or 'unavailable' from pip-audit's exit status and output."""
-    if returncode == 0:
-        return "clean"
-    if FOUND_RE.search(output):
-        return "vulnerable"
-    return "unavailable"
+def live_findings(report: dict) -> list[Finding]:
+    """The findings of pip-audit's JSON report (``{"dependencies": [{"name", "version", "vulns": [...]}]}``)."""
+    findings = []
+    for dependency in report["dependencies"]:
+        pin = Pin(normalize(dependency["name"]), dependency["name"], dependency["version"])
+        for vuln in dependency.get("vulns") or []:
+            advisory = {"id": vuln["id"], "aliases": list(vuln.get("aliases") or []), "package": pin.name}
+            findings.append(Finding(pin, advisory, ", ".join(vuln.get("fix_versions") or []) or None))
+    return findings
+
+
+def classify_live_output(stdout: str, reviewed: list[dict], today: dt.date | None = None) -> tuple[str, str]:
+    """'clean', 'vulnerable' or 'unavailable' from pip-audit's JSON report, with the lines to print. No
+    report (the service did not answer: pip-audit printed an error instead) or a dependency it could not
+    audit is 'unavailable'. A finding a current review accepts (by its id or an alias) does not count."""
+    try:
+        report = json.loads(stdout)
+        skipped = [d["name"] for d in report["dependencies"] if d.get("skip_reason")]
+        findings = live_findings(report)
+    except (ValueError, KeyError, TypeError):
+        return "unavailable", ""
+    if skipped:
+        return "unavailable", f"could not be audited: {', '.join(skipped)}"
+    today = today or dt.date.today()
+    lines, counted = [], 0
+    for finding in findings:
+        review = _acceptance(finding, reviewed, today)
+        if review:
+            lines.append(f"{format_finding(finding).replace('AFFECTED', 'ACCEPTED', 1)}; reviewed until "
+                         f"{review['review_by']}: {review['reason']}")
+        else:
+            counted += 1
+            lines.append(format_finding(finding))
+    return ("vulnerable" if counted else "clean"), "\n".join(lines)
 
 
 def _last_lines(text: str, count: int = 3) -> str:
@@ -300,10 +309,10 @@ def _last_lines(text: str, count: int = 3) -> str:
     return "\n".join("    " + line for line in lines[-count:])
 
 
-def live_audit(constraints: Path, timeout: float) -> LiveResult | None:
+def live_audit(constraints: Path, timeout: float, reviewed: list[dict] | None = None) -> LiveResult | None:
     """Try PyPI then osv.dev; None when neither answered."""
     for source in ("pypi", "osv"):
-        result = run_live_audit(constraints, source, timeout)
+        result = run_live_audit(constraints, source, timeout, reviewed=reviewed)
         if result.status != "unavailable":
             return result
         print(f"live audit via {source} unavailable:\n{_last_lines(result.output)}")
@@ -449,8 +458,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.refresh:
         return refresh_snapshot(args.constraints, args.snapshot, args.timeout)
     if not args.offline:
-        result = live_audit(args.constraints, args.timeout)
+        try:
+            reviewed = load_reviewed(args.reviewed)
+        except (OSError, ValueError) as exc:
+            print(f"cannot read the reviewed findings: {exc}")
+            return 2
+        result = live_audit(args.constraints, args.timeout, reviewed)
         if result is not None and result.status == "clean":
+            if result.output:
+                print(result.output)
             print(f"live audit ({result.source}): no known vulnerabilities")
             return 0
         if result is not None:

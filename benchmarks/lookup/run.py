@@ -19,7 +19,7 @@ reads those tables and indexes once (pg_prewarm), so that the run measures a ser
 state rather than one that has just started.
 
 Options: --cases N (default 1,000,000), --samples N (default 500), --rebuild (drop and load again),
---cold (no prewarming).
+--cold (no prewarming), --plain-statements (the lookup's statement not prepared: what preparing gains).
 """
 
 import argparse
@@ -523,6 +523,8 @@ def main():
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--load-only", action="store_true", help="load the data and stop")
     parser.add_argument("--cold", action="store_true", help="measure without prewarming the lookup's tables")
+    parser.add_argument("--plain-statements", action="store_true",
+                        help="the lookup's statement not prepared (to measure what preparing gains)")
     args = parser.parse_args()
 
     name = ensure_database()
@@ -545,6 +547,11 @@ def main():
         load(args.cases)
     else:
         print(f"{count:,} cases in {name} already: measuring (use --rebuild to load again)")
+    if args.plain_statements:
+        from dialogueteam.search import lookup
+
+        lookup.prepared = lambda sql, params: (sql, list(params))
+        print("statements sent as they are (--plain-statements): planned at every lookup")
     if not args.load_only:
         server_report(prewarm=not args.cold)
         measure(args.samples)

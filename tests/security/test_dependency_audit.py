@@ -159,19 +159,38 @@ def test_invalid_snapshot_is_an_error(tmp_path):
     assert run_offline(constraints, broken) == 2
 
 
-def test_live_answer_is_classified():
-    assert audit.classify_live_output(0, "No known vulnerabilities found") == "clean"
-    table = "Found 2 known vulnerabilities in 1 package\nName Version ID Fix Versions\n"
-    assert audit.classify_live_output(1, table) == "vulnerable"
-    not_found = "ERROR:pip_audit._cli:idna: Dependency not found on PyPI and could not be audited: idna (3.20)"
-    assert audit.classify_live_output(1, not_found) == "unavailable"
-    assert audit.classify_live_output(1, "requests.exceptions.ConnectionError: Max retries exceeded") == "unavailable"
+def _pip_audit_json(*dependencies) -> str:
+    return json.dumps({"dependencies": list(dependencies), "fixes": []})
+
+
+def test_live_answer_is_classified_from_pip_audits_json():
+    clean = _pip_audit_json({"name": "demo", "version": "1.0", "vulns": []})
+    assert audit.classify_live_output(clean, []) == ("clean", "")
+    found = _pip_audit_json({"name": "Demo", "version": "1.0", "vulns": [
+        {"id": "PYSEC-2026-1", "fix_versions": ["1.1"], "aliases": ["CVE-2026-1"], "description": "x"}]})
+    status, output = audit.classify_live_output(found, [])
+    assert status == "vulnerable"
+    assert output == "AFFECTED Demo==1.0: PYSEC-2026-1 (CVE-2026-1); fixed in 1.1"
+    skipped = _pip_audit_json({"name": "idna", "skip_reason": "Dependency not found on PyPI and could not be audited"})
+    assert audit.classify_live_output(skipped, [])[0] == "unavailable"
+    # No report at all: pip-audit printed an error (the service did not answer).
+    assert audit.classify_live_output("", []) == ("unavailable", "")
+    assert audit.classify_live_output("requests.exceptions.ConnectionError: Max retries", [])[0] == "unavailable"
+
+
+def test_a_reviewed_finding_is_accepted_in_the_live_report_too(tmp_path):
+    found = _pip_audit_json({"name": "demo", "version": "1.0", "vulns": [
+        {"id": "GHSA-xxxx", "fix_versions": [], "aliases": ["PYSEC-0000-TEST"], "description": "x"}]})
+    reviewed = audit.load_reviewed(_reviewed(tmp_path, "2027-01-01"))
+    status, output = audit.classify_live_output(found, reviewed, dt.date(2026, 12, 1))
+    assert status == "clean" and output.startswith("ACCEPTED demo==1.0: GHSA-xxxx")
+    assert audit.classify_live_output(found, reviewed, dt.date(2027, 1, 2))[0] == "vulnerable"
 
 
 def test_unreachable_services_fall_back_to_the_snapshot(tmp_path, capsys, monkeypatch):
     calls = []
 
-    def fake_run(constraints, source, timeout, pip_audit=None):
+    def fake_run(constraints, source, timeout, **kwargs):
         calls.append(source)
         return audit.LiveResult("unavailable", source, "Connection refused")
 
@@ -186,11 +205,11 @@ def test_unreachable_services_fall_back_to_the_snapshot(tmp_path, capsys, monkey
 
 def test_live_results_decide_without_the_snapshot(tmp_path, capsys, monkeypatch):
     constraints, snapshot = write_case(tmp_path, ["demo==1.0"], [advisory([{"introduced": "0"}])])
-    monkeypatch.setattr(audit, "run_live_audit", lambda c, s, t, p=None: audit.LiveResult("clean", s, ""))
+    monkeypatch.setattr(audit, "run_live_audit", lambda c, s, t, **kw: audit.LiveResult("clean", s, ""))
     assert audit.main(["--constraints", str(constraints), "--snapshot", str(snapshot)]) == 0
     assert "live audit (pypi): no known vulnerabilities" in capsys.readouterr().out
     table = "Found 1 known vulnerability in 1 package"
-    monkeypatch.setattr(audit, "run_live_audit", lambda c, s, t, p=None: audit.LiveResult("vulnerable", s, table))
+    monkeypatch.setattr(audit, "run_live_audit", lambda c, s, t, **kw: audit.LiveResult("vulnerable", s, table))
     assert audit.main(["--constraints", str(constraints), "--snapshot", str(snapshot)]) == 1
     assert table in capsys.readouterr().out
 
