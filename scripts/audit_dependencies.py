@@ -6,6 +6,10 @@ report (``pip-audit -f json``). When no service answers, it falls back to the of
 PyPA advisory database committed in security/advisories/pypa-snapshot.json, and says so. The reviewed
 findings of security/advisories/reviewed.json are accepted (until their date) in both.
 
+One file of about 480 lines on purpose: ``make audit`` and CI run it as a script, and its tests load it
+by path (tests/security/test_dependency_audit.py); the offline check, the live run and the snapshot's
+refresh share the pins, the advisories' ranges and the reviewed findings.
+
 Exit status: 0 no known vulnerability, 1 vulnerabilities found (or, with --strict, pins that could not
 be checked), 2 the audit itself could not run (missing or invalid snapshot, --refresh without osv.dev).
 """

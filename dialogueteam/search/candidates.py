@@ -41,6 +41,10 @@ def search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
     index), then the entries holding one of them. The ``LIKE`` on the search text then checks the
     match exactly (a word of the search may span several words of the text: "jensen42@" in an e-mail
     address). Elsewhere (SQLite) the same steps by ``LIKE`` alone.
+
+    Longer than 60 lines on purpose: the statement's sections share their parameter builders and the
+    names of the sections before them (each gate counts what those found), in the order the SQL has
+    them; split over several functions, that order would be too.
     """
     entry = CaseSearchEntry._meta.db_table
     postgresql = connection.vendor == "postgresql"
