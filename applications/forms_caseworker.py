@@ -117,8 +117,20 @@ class ChangeTypeForm(_Styled, forms.Form):
 
     def __init__(self, *args, application_types=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self._types = {t.code: t for t in application_types}
         self.fields["application_type"].choices = [("", _("Choose a type"))] + [
-            (t.code, t.name) for t in application_types]
+            (t.code, t.name) for t in self._types.values()]
+
+    def clean_application_type(self):
+        return self._types[self.cleaned_data["application_type"]]
+
+
+class ClaimDecisionForm(forms.Form):
+    """Accept or reject an applicant's "not relevant" claim."""
+
+    decision = forms.ChoiceField(choices=[("accept", "accept"), ("reject", "reject")], error_messages={
+        "required": _("Choose whether to accept or reject the claim."),
+        "invalid_choice": _("Choose whether to accept or reject the claim.")})
 
 
 class DecisionForm(_Styled, forms.Form):

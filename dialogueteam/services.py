@@ -23,6 +23,7 @@ from dialogueteam.models import Contact, Forward
 from dialogueteam.signals import contact_logged
 from permitportal.accounts import roles
 from permitportal.core import audit
+from permitportal.core.errors import Invalid
 
 S = Case.Status
 
@@ -36,8 +37,8 @@ MAX_QUESTION_LENGTH = 2000
 MAX_OPEN_QUESTIONS = 5
 
 
-class DialogueError(Exception):
-    """Input a person can fix; the message says how."""
+class DialogueError(Invalid):
+    """Input a person can fix; the message says how (the API answers 400)."""
 
 
 def _require(user, allowed: tuple[str, ...]) -> None:

@@ -16,23 +16,12 @@ from applications.models import Property
 from applications.selectors import cases as case_selectors
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
-from permitportal.core.api import Conflict
 
 from . import selectors, services
 from .models import Meeting, Minutes
 from .notices import minutes_filename, render_minutes_pdf
 
 TAGS = ["pre-application meetings"]
-
-
-def _conflict(exc):
-    return Conflict(detail=exc.message)
-
-
-def _raise(exc: services.PredialogueError):
-    if isinstance(exc, services.TransitionNotAllowed | services.MinutesLocked):
-        raise _conflict(exc) from exc
-    raise ValidationError(exc.message) from exc
 
 
 def _meeting(request, pk) -> Meeting:
@@ -196,14 +185,11 @@ class RequestCreateView(APIView):
         case = None
         if data["case"]:
             case = case_selectors.get_case_for_user(user=request.user, reference=data["case"], owner_only=True)
-        try:
-            meeting = services.create_request(
-                requested_by=request.user, property=prop, description=data["description"],
-                questions=data["questions"], preferred_times=data["preferred_times"], case=case,
-                on_behalf_of_name=data["on_behalf_of_name"], on_behalf_of_email=data["on_behalf_of_email"],
-                on_behalf_of_phone=data["on_behalf_of_phone"], language=data.get("language"))
-        except services.PredialogueError as exc:
-            _raise(exc)
+        meeting = services.create_request(
+            requested_by=request.user, property=prop, description=data["description"],
+            questions=data["questions"], preferred_times=data["preferred_times"], case=case,
+            on_behalf_of_name=data["on_behalf_of_name"], on_behalf_of_email=data["on_behalf_of_email"],
+            on_behalf_of_phone=data["on_behalf_of_phone"], language=data.get("language"))
         meeting = _meeting(request, meeting.pk)
         return Response(_detail(meeting, request.user), status=status.HTTP_201_CREATED)
 
@@ -241,18 +227,15 @@ class MeetingDetailView(APIView):
         body = MeetingUpdateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         target = body.validated_data["status"]
-        try:
-            if target == Meeting.Status.HELD:
-                _require_manager(request)
-                if target not in services.allowed_targets(meeting):
-                    raise services.TransitionNotAllowed(meeting, target)
-                services.mark_held(meeting=meeting, actor=request.user)
-            else:
-                if not selectors.can_cancel(user=request.user, meeting=meeting):
-                    raise PermissionDenied("Only staff or the applicant can cancel the meeting.")
-                services.cancel_meeting(meeting=meeting, actor=request.user, reason=body.validated_data["reason"])
-        except services.PredialogueError as exc:
-            _raise(exc)
+        if target == Meeting.Status.HELD:
+            _require_manager(request)
+            if target not in services.allowed_targets(meeting):
+                raise services.TransitionNotAllowed(meeting, target)
+            services.mark_held(meeting=meeting, actor=request.user)
+        else:
+            if not selectors.can_cancel(user=request.user, meeting=meeting):
+                raise PermissionDenied("Only staff or the applicant can cancel the meeting.")
+            services.cancel_meeting(meeting=meeting, actor=request.user, reason=body.validated_data["reason"])
         return Response(_detail(_meeting(request, pk), request.user))
 
 
@@ -270,12 +253,9 @@ class ScheduleView(APIView):
         worker = User.objects.filter(email__iexact=data["caseworker"], is_active=True).first()
         if worker is None or not selectors.can_manage(worker):
             raise ValidationError({"caseworker": "No caseworker with this e-mail address."})
-        try:
-            services.schedule_meeting(meeting=meeting, starts_at=data["starts_at"], place=data["place"],
-                                      caseworker=worker, duration_minutes=data["duration_minutes"],
-                                      attendees=data["attendees"], actor=request.user)
-        except services.PredialogueError as exc:
-            _raise(exc)
+        services.schedule_meeting(meeting=meeting, starts_at=data["starts_at"], place=data["place"],
+                                  caseworker=worker, duration_minutes=data["duration_minutes"],
+                                  attendees=data["attendees"], actor=request.user)
         return Response(_detail(_meeting(request, pk), request.user))
 
 
@@ -304,14 +284,11 @@ class MinutesView(APIView):
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
         sections = {name: data.pop(name) for name in Minutes.TEXT_SECTIONS if name in data}
-        try:
-            minutes = services.save_minutes(
-                meeting=meeting, actor=request.user, sections=sections,
-                required_documents=[dict(d) for d in data["required_documents"]],
-                not_needed_documents=[dict(d) for d in data["not_needed_documents"]],
-                application_type=data.get("application_type"))
-        except services.PredialogueError as exc:
-            _raise(exc)
+        minutes = services.save_minutes(
+            meeting=meeting, actor=request.user, sections=sections,
+            required_documents=[dict(d) for d in data["required_documents"]],
+            not_needed_documents=[dict(d) for d in data["not_needed_documents"]],
+            application_type=data.get("application_type"))
         minutes = selectors.latest_minutes(meeting=meeting) or minutes
         return Response(selectors.minutes_data(minutes=minutes))
 
@@ -326,11 +303,8 @@ class CorrectionView(APIView):
         _require_manager(request)
         body = CorrectionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            services.start_correction(meeting=meeting, actor=request.user,
-                                      note=body.validated_data["correction_note"])
-        except services.PredialogueError as exc:
-            _raise(exc)
+        services.start_correction(meeting=meeting, actor=request.user,
+                                  note=body.validated_data["correction_note"])
         return Response(selectors.minutes_data(minutes=selectors.latest_minutes(meeting=meeting)),
                         status=status.HTTP_201_CREATED)
 
@@ -345,11 +319,8 @@ class PublishView(APIView):
         _require_manager(request)
         body = PublishSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            services.publish_minutes(meeting=meeting, actor=request.user,
-                                     correction_note=body.validated_data.get("correction_note"))
-        except services.PredialogueError as exc:
-            _raise(exc)
+        services.publish_minutes(meeting=meeting, actor=request.user,
+                                 correction_note=body.validated_data.get("correction_note"))
         return Response(selectors.minutes_data(minutes=selectors.current_minutes(meeting=meeting)))
 
 

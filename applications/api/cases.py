@@ -92,17 +92,14 @@ class CaseListView(APIView):
             app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
             if app_type is None:
                 raise ValidationError({"application_type": _("Unknown application type. See GET application-types/.")})
-        try:
-            case = case_services.create_draft(
-                applicant=request.user, property=prop, application_type=app_type, answers=data.get("answers") or {},
-                applying_for=data["applying_for"], description=data["description"],
-                predialogue_meeting_id=data.get("predialogue_meeting"),
-            )
-            if data["owner_name"] or data["owner_email"]:
-                case_services.update_draft(case=case, actor=request.user, owner_name=data["owner_name"],
-                                           owner_email=data["owner_email"])
-        except case_services.CaseError as exc:
-            raise ValidationError(str(exc)) from exc
+        case = case_services.create_draft(
+            applicant=request.user, property=prop, application_type=app_type, answers=data.get("answers") or {},
+            applying_for=data["applying_for"], description=data["description"],
+            predialogue_meeting_id=data.get("predialogue_meeting"),
+        )
+        if data["owner_name"] or data["owner_email"]:
+            case_services.update_draft(case=case, actor=request.user, owner_name=data["owner_name"],
+                                       owner_email=data["owner_email"])
         return Response(_detail(case, request.user), status=status.HTTP_201_CREATED)
 
 
@@ -149,7 +146,7 @@ class DocumentUploadView(APIView):
         try:
             doc = document_services.add_document(case=case, requirement=requirement, uploaded_file=upload,
                                                  actor=request.user)
-        except (UploadRejected, case_services.CaseError) as exc:
+        except UploadRejected as exc:  # the file itself (a finished case is 409 from the exception handler)
             return Response({"message": str(exc), "code": "file_rejected"}, status=400)
         return Response({"id": doc.pk, "requirement": code, "name": doc.original_name, "size": doc.size,
                          "sha256": doc.sha256, "kind": doc.kind}, status=201)
@@ -162,11 +159,8 @@ class NotRelevantView(APIView):
                    responses={200: CaseDetailSerializer})
     def post(self, request, reference, code):
         case = _owner_case(request, reference)
-        try:
-            case_services.mark_not_relevant(case=case, requirement_code=code, reason=request.data.get("reason", ""),
-                                            actor=request.user)
-        except case_services.CaseError as exc:
-            raise ValidationError(str(exc)) from exc
+        case_services.mark_not_relevant(case=case, requirement_code=code, reason=request.data.get("reason", ""),
+                                        actor=request.user)
         return Response(_detail(case, request.user))
 
 
@@ -177,14 +171,7 @@ class SubmitView(APIView):
                                             400: OpenApiResponse(description="Lists what is missing.")})
     def post(self, request, reference):
         case = _owner_case(request, reference)
-        try:
-            case = case_services.submit(case=case, actor=request.user)
-        except case_services.SubmissionIncomplete as exc:
-            return Response({"message": str(exc), "code": "incomplete",
-                             "missing": [{"code": m.code, "title": str(m.title), "kind": m.kind}
-                                         for m in exc.missing]}, status=400)
-        except case_services.CaseError as exc:
-            return Response({"message": str(exc), "code": "conflict"}, status=409)
+        case = case_services.submit(case=case, actor=request.user)  # 400 lists "missing"; 409 once sent
         return Response(_detail(case, request.user))
 
 

@@ -21,13 +21,9 @@ from applications.selectors import cases as case_selectors
 from applications.services import advisories as advisory_services
 from applications.services import cases as case_services
 from applications.services import decisions, handling, requests
-from applications.services.transitions import TransitionNotAllowed
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
 from permitportal.core import audit
-from permitportal.core.api import Conflict
-
-CaseError = case_services.CaseError
 
 
 def _require_caseworker(user):
@@ -43,13 +39,9 @@ def _staff_case(request, reference) -> Case:
 
 
 def _call(action):
-    """Run a service; translate its refusals into the API's answers."""
+    """Run a service; a refusal of the actor is 403 (domain errors: permitportal.core.api.exception_handler)."""
     try:
         return action()
-    except TransitionNotAllowed as exc:
-        raise Conflict(str(exc)) from exc
-    except CaseError as exc:
-        raise ValidationError(str(exc)) from exc
     except PermissionError as exc:
         raise PermissionDenied(str(exc)) from exc
 
@@ -136,15 +128,10 @@ class InformationRequestView(APIView):
         body = InformationRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        try:
-            sent = _call(lambda: requests.open_information_request(
-                case=case, items=data["items"], message=data["message"], due_date=data["due_date"],
-                kind=data["kind"], actor=request.user, acknowledge_warnings=data["acknowledge_warnings"]))
-        except ValidationError as exc:
-            if isinstance(exc.__cause__, requests.ContinuityWarning):  # not acknowledged: list the warnings
-                return Response({"message": str(exc.__cause__), "code": "continuity_warning",
-                                 "warnings": exc.__cause__.warnings}, status=400)
-            raise
+        # Warnings not acknowledged: 400 with code "continuity_warning" and the "warnings".
+        sent = _call(lambda: requests.open_information_request(
+            case=case, items=data["items"], message=data["message"], due_date=data["due_date"],
+            kind=data["kind"], actor=request.user, acknowledge_warnings=data["acknowledge_warnings"]))
         detail = _detail(case)
         detail["information_request"] = {
             "id": sent.pk, "kind": sent.kind, "due_date": sent.due_date, "message": sent.message,

@@ -154,7 +154,7 @@ def actions_for(*, case: Case) -> dict:
     targets = allowed_targets(case)
     is_open = case.status in OPEN_STATUSES
     return {
-        "assign": is_open or case.status == S.DECIDED,
+        "assign": is_open,  # after the decision only the table's edges happen (transitions.ensure_open)
         "request_information": S.AWAITING_INFORMATION in targets,
         "mark_complete": S.COMPLETE in targets,
         "start_review": S.IN_REVIEW in targets,

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from applications import signals
 from applications.models import ApplicationType, Case, CaseRepresentative, ChecklistItem, Property, ReferenceCounter
 from applications.services import events
-from applications.services.transitions import transition
-from permitportal.core.errors import Invalid
+from applications.services.transitions import MACHINE, ensure_open
+from permitportal.core.errors import Invalid, NotAllowed
 
 S = Case.Status
 
@@ -217,11 +217,10 @@ def refresh_checklist_state(*, case: Case) -> None:
 
 @transaction.atomic
 def mark_not_relevant(*, case: Case, requirement_code: str, reason: str, actor) -> ChecklistItem:
+    ensure_open(case)
     reason = (reason or "").strip()
     if len(reason) < 10:
         raise CaseError(_("Tell us in a sentence why this document is not relevant for your project."))
-    if case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN):
-        raise CaseError(_("The case is finished; nothing can be changed on it."))
     try:
         item = ChecklistItem.objects.select_related("requirement").get(
             case=case, requirement__code=requirement_code, is_active=True)
@@ -242,6 +241,7 @@ def mark_not_relevant(*, case: Case, requirement_code: str, reason: str, actor) 
 
 @transaction.atomic
 def withdraw_not_relevant(*, case: Case, requirement_code: str, actor) -> None:
+    ensure_open(case)
     ChecklistItem.objects.filter(case=case, requirement__code=requirement_code).update(
         not_relevant_reason="", not_relevant_claim="")
     refresh_checklist_state(case=case)
@@ -268,16 +268,18 @@ def missing_for_submission(*, case: Case) -> list[MissingItem]:
 
 @transaction.atomic
 def submit(*, case: Case, actor) -> Case:
-    """Send the application: refused while anything required is missing."""
-    if case.status != S.DRAFT:
-        raise CaseError(_("This application has already been sent."))
+    """Send the application: refused while anything required is missing.
+
+    The row is locked first, so of simultaneous submissions of one draft exactly one sends it and the
+    others are refused with ``NotAllowed`` (409); on SQLite the immediate transaction does the same."""
+    if Case.objects.select_for_update().get(pk=case.pk).status != S.DRAFT:
+        raise NotAllowed(_("This application has already been sent."))
     refresh_checklist_state(case=case)
     missing = missing_for_submission(case=case)
     if missing:
         raise SubmissionIncomplete(missing)
-    case.draft_expires_at = None
-    case.save(update_fields=["draft_expires_at"])
-    transition(case=case, to=S.SUBMITTED, actor=actor, event_params={"reference": case.reference})
+    MACHINE.transition(obj=case, to=S.SUBMITTED, actor=actor, fields={"draft_expires_at": None},
+                       event_params={"reference": case.reference})
     case.refresh_from_db()
     from applications.tasks import enqueue, screen_case, send_receipt
 
@@ -291,6 +293,7 @@ def submit(*, case: Case, actor) -> Case:
 
 @transaction.atomic
 def invite_representative(*, case: Case, email: str, actor) -> CaseRepresentative:
+    ensure_open(case)
     email = (email or "").strip().lower()
     if not email or "@" not in email:
         raise CaseError(_("Enter the representative's e-mail address."))
@@ -400,14 +403,16 @@ def extend_deadline(*, case: Case, days: int, reason: str, actor) -> Case:
     """Move the expected decision date; the reason is shown to the applicant in the timeline."""
     from applications.services import clock
 
+    ensure_open(case)
+    if case.status == S.DRAFT:
+        raise NotAllowed(_("Only an open case can get more time."))
     reason = (reason or "").strip()
     if not reason:
         raise CaseError(_("Give the reason for the extension; the applicant will see it."))
     if not isinstance(days, int) or days < 1 or days > 365:
         raise CaseError(_("Give the extension as a number of days between 1 and 365."))
     locked = Case.objects.select_for_update().get(pk=case.pk)
-    if locked.status not in (S.SUBMITTED, S.AWAITING_INFORMATION, S.COMPLETE, S.IN_REVIEW):
-        raise CaseError(_("Only an open case can get more time."))
+    ensure_open(locked)
     clock.extend(case=locked, days=days)
     locked.save(update_fields=["extension_days", "expected_decision_date", "updated_at"])
     events.record(case=locked, kind="deadline_extended", actor=actor, params={"days": days, "reason": reason})

@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 
 from applications.models import Case, Document
 from applications.services import events
+from applications.services.transitions import ensure_open
 from applications.services.uploads import CheckedFile, UploadRejected, validate_upload
 
 logger = logging.getLogger(__name__)
-
-# No documents can be added once a case has ended.
-CLOSED_STATUSES = (Case.Status.CLOSED, Case.Status.WITHDRAWN)
 
 
 def _accepted_formats(requirement):
@@ -49,9 +47,8 @@ def _delete_stored(name: str) -> None:
 
 
 def _check_case_open(case: Case) -> None:
-    if case.status in CLOSED_STATUSES:
-        raise UploadRejected(_("This case has ended, so documents can no longer be added to it."),
-                             code="case_closed")
+    """After the decision nothing is added (409); the second wave's appeals bring their own documents."""
+    ensure_open(case)
 
 
 def _create(*, case: Case, requirement, uploaded_file, actor, supersede: Document | None = None) -> Document:

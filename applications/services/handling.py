@@ -15,9 +15,10 @@ from applications.models import (
 from applications.services import events
 from applications.services.advisories import raise_advisory
 from applications.services.cases import CaseError, recompute_checklist, refresh_checklist_state
-from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
+from applications.services.transitions import FINISHED, TransitionNotAllowed, ensure_open, is_allowed, transition
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
+from permitportal.core.errors import NotAllowed
 
 S = Case.Status
 
@@ -30,10 +31,11 @@ def _require_staff(actor, *allowed):
 @transaction.atomic
 def assign(*, case: Case, caseworker: User, actor) -> Case:
     _require_staff(actor)
+    ensure_open(case)
     if not roles.has_role(caseworker, roles.CASEWORKER, roles.MANAGER):
         raise CaseError(_("%(email)s is not a caseworker.") % {"email": caseworker.email})
-    if case.status in (S.DRAFT, S.CLOSED, S.WITHDRAWN):
-        raise CaseError(_("Only a case that is being handled can be assigned."))
+    if case.status == S.DRAFT:
+        raise NotAllowed(_("Only a case that is being handled can be assigned."))
     if case.caseworker_id == caseworker.pk:
         return case
     Case.objects.filter(pk=case.pk).update(caseworker=caseworker)
@@ -46,7 +48,7 @@ def assign(*, case: Case, caseworker: User, actor) -> Case:
 def bulk_assign(*, references: list[str], caseworker: User, actor) -> int:
     _require_staff(actor, roles.MANAGER)
     count = 0
-    for case in Case.objects.filter(reference__in=references).exclude(status__in=(S.DRAFT, S.CLOSED, S.WITHDRAWN)):
+    for case in Case.objects.filter(reference__in=references).exclude(status__in=(S.DRAFT, *FINISHED)):
         assign(case=case, caseworker=caseworker, actor=actor)
         count += 1
     return count
@@ -91,10 +93,10 @@ def withdraw(*, case: Case, actor, reason: str = "") -> Case:
     is_owner = cases_owned_by(user=actor).filter(pk=case.pk).exists()
     if not is_owner:
         _require_staff(actor)
-        if not reason:
-            raise CaseError(_("Write how the applicant asked to withdraw the application, and when."))
     if not is_allowed(case.status, S.WITHDRAWN):
         raise TransitionNotAllowed(case, S.WITHDRAWN)
+    if not is_owner and not reason:
+        raise CaseError(_("Write how the applicant asked to withdraw the application, and when."))
     _cancel_open_requests(case)
     return transition(case=case, to=S.WITHDRAWN, actor=actor, note=reason)
 
@@ -104,8 +106,9 @@ def change_type(*, case: Case, application_type: ApplicationType, actor):
     """Change the application type without the applicant starting over; the checklist is
     recomputed, the applicant told what is now needed, and the case screened again."""
     _require_staff(actor)
-    if case.status in (S.DRAFT, S.DECIDED, S.CLOSED, S.WITHDRAWN):
-        raise CaseError(_("The type can only be changed on a case that is being handled."))
+    ensure_open(case)
+    if case.status == S.DRAFT:
+        raise NotAllowed(_("The type can only be changed on a case that is being handled."))
     if not application_type.is_active:
         raise CaseError(_("This application type is no longer in use. Choose another."))
     if case.application_type_id == application_type.pk:
@@ -140,6 +143,7 @@ def _tell_applicant_type_changed(case, changes):
 @transaction.atomic
 def decide_not_relevant_claim(*, case: Case, requirement_code: str, accept: bool, actor) -> ChecklistItem:
     _require_staff(actor)
+    ensure_open(case)
     try:
         item = ChecklistItem.objects.select_related("requirement").get(case=case, requirement__code=requirement_code)
     except ChecklistItem.DoesNotExist as exc:

@@ -20,7 +20,7 @@ from applications.models import (
 from applications.services import events
 from applications.services.advisories import raise_advisory
 from applications.services.cases import CaseError, refresh_checklist_state
-from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
+from applications.services.transitions import TransitionNotAllowed, ensure_open, is_allowed, transition
 
 S = Case.Status
 
@@ -34,6 +34,8 @@ def open_information_request(*, case: Case, items: list[str], message: str, due_
                              actor, notes: dict | None = None, acknowledge_warnings: bool = True
                              ) -> InformationRequest:
     """Send a request to the applicant: the case waits for information and the clock pauses."""
+    if not is_allowed(case.status, S.AWAITING_INFORMATION):
+        raise TransitionNotAllowed(case, S.AWAITING_INFORMATION)
     message = (message or "").strip()
     if kind not in InformationRequest.Kind.values:
         raise CaseError(_("Choose the kind of request."))
@@ -42,8 +44,6 @@ def open_information_request(*, case: Case, items: list[str], message: str, due_
     due_date = due_date or default_due_date()
     if due_date <= timezone.localdate():
         raise CaseError(_("The due date must be after today."))
-    if not is_allowed(case.status, S.AWAITING_INFORMATION):
-        raise TransitionNotAllowed(case, S.AWAITING_INFORMATION)
     requirements = list(DocumentRequirement.objects.filter(code__in=items))
     unknown = set(items) - {r.code for r in requirements}
     if unknown:
@@ -93,7 +93,7 @@ def open_information_request(*, case: Case, items: list[str], message: str, due_
 class ContinuityWarning(CaseError):
     def __init__(self, warnings: list[str]):
         self.warnings = warnings
-        super().__init__(" ".join(warnings))
+        super().__init__(" ".join(warnings), code="continuity_warning", warnings=warnings)
 
 
 def continuity_warnings(*, case: Case, requirement_codes: list[str]) -> list[str]:
@@ -122,6 +122,8 @@ def is_fully_answered(*, request: InformationRequest) -> bool:
 def answer_request(*, case: Case, actor, force: bool = False) -> InformationRequest | None:
     """Close the open request when it is fully answered (or when the applicant says so) and move the
     case back to where it was; screening runs again and the caseworker is advised."""
+    if force:  # the applicant's "I have answered": nothing to answer on a finished case (409)
+        ensure_open(case)
     request = open_request(case=case)
     if request is None:
         return None

@@ -17,6 +17,7 @@ from applications.selectors.status import status_text, waiting_for, waiting_for_
 from applications.services import cases as case_services
 from applications.services import receipts, requests
 from applications.services.clock import clock_state
+from permitportal.core.errors import NotAllowed
 
 S = Case.Status
 
@@ -142,7 +143,7 @@ def draft_check(request, reference):
 @login_required
 @require_POST
 def submit(request, reference):
-    case = _owned_draft(request, reference)
+    case = _owned(request, reference)  # a case sent meanwhile (a second click) is the service's to refuse
     try:
         case_services.submit(case=case, actor=request.user)
     except case_services.SubmissionIncomplete as exc:
@@ -150,7 +151,7 @@ def submit(request, reference):
         context.update({"step": _draft_steps(case, "check"), "missing": exc.missing, "property": case.property,
                         "submit_failed": True})
         return render(request, "applications/cases/draft_check.html", context, status=400)
-    except case_services.CaseError as exc:
+    except NotAllowed as exc:
         messages.error(request, str(exc))
         return redirect("applications:case_detail", reference=case.reference)
     return redirect("applications:receipt", reference=case.reference)

@@ -1,8 +1,11 @@
 """The municipality side: triage queue, case workspace and its actions, and the advisory inbox.
 
-Thin: every action is a POST to its own URL that calls one service and redirects back with a message.
+Thin: every one-action POST is a row of ``ACTIONS`` (its URL, form, service and message), served by
+``case_action``; it calls one service and redirects back to the workspace with a message.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
@@ -23,6 +26,7 @@ from applications.forms_caseworker import (
     AssignForm,
     BulkAssignForm,
     ChangeTypeForm,
+    ClaimDecisionForm,
     DecisionForm,
     ExtendDeadlineForm,
     InformationRequestForm,
@@ -30,7 +34,7 @@ from applications.forms_caseworker import (
     QueueFilterForm,
     WithdrawForm,
 )
-from applications.models import ApplicationType, Case, ChecklistItem
+from applications.models import Case, ChecklistItem
 from applications.selectors import advisories as advisory_selectors
 from applications.selectors import caseworker as selectors
 from applications.selectors.cases import get_case_for_user
@@ -38,12 +42,10 @@ from applications.selectors.documents import get_document_for_user
 from applications.services import advisories as advisory_services
 from applications.services import cases as case_services
 from applications.services import decisions, handling, requests
-from applications.services.transitions import TransitionNotAllowed
 from applications.services.uploads import CONTENT_TYPES, safe_filename
 from permitportal.accounts import roles
 from permitportal.core import audit
-
-CaseError = case_services.CaseError
+from permitportal.core.errors import DomainError, Invalid, NotAllowed
 
 
 def caseworker_required(view):
@@ -73,17 +75,6 @@ def _case(request, reference) -> Case:
 
 def _to_workspace(case):
     return redirect("applications:workspace", reference=case.reference)
-
-
-def _act(request, case, action, success):
-    """Run ``action``; say what happened; back to the workspace."""
-    try:
-        result = action()
-    except (TransitionNotAllowed, CaseError) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, success(result) if callable(success) else success)
-    return _to_workspace(case)
 
 
 def _form_error(form) -> str:
@@ -127,7 +118,7 @@ def queue_assign(request):
         try:
             count = handling.bulk_assign(references=form.cleaned_data["references"],
                                          caseworker=form.cleaned_data["caseworker"], actor=request.user)
-        except CaseError as exc:
+        except DomainError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, ngettext("%(count)d case assigned to %(name)s.",
@@ -183,113 +174,98 @@ def document_preview(request, reference, pk):
     return response
 
 
-@caseworker_required
-@require_POST
-def assign(request, reference):
-    case = _case(request, reference)
-    form = AssignForm(request.POST, caseworkers=selectors.caseworkers())
-    if not form.is_valid():
-        messages.error(request, _form_error(form))
-        return _to_workspace(case)
-    worker = request.user if form.cleaned_data["to_me"] else form.cleaned_data["caseworker"]
-    return _act(request, case, lambda: handling.assign(case=case, caseworker=worker, actor=request.user),
-                _("The case is assigned to %(name)s.") % {"name": worker.get_full_name()})
+# --- One-action POSTs: one table, one view --------------------------------------------------------
+# Each row: the form that checks the POST, the service it calls, and what the caseworker is told. The
+# workspace's buttons come from the same transition table (selectors.caseworker.actions_for).
+
+@dataclass(frozen=True)
+class Action:
+    path: str  # the URL after work/cases/<reference>/
+    run: Callable  # (request, case, data, **url_kwargs) -> result, calling one service
+    success: Callable  # (result, data) -> the message
+    form: Callable | None = None  # (post) -> a bound form; None: nothing to check
 
 
-@caseworker_required
-@require_POST
-def mark_complete(request, reference):
-    case = _case(request, reference)
-    return _act(request, case, lambda: handling.mark_complete(case=case, actor=request.user),
-                _("The case is marked complete. The service clock runs from today."))
+def _assign(request, case, data):
+    worker = request.user if data["to_me"] else data["caseworker"]
+    return handling.assign(case=case, caseworker=worker, actor=request.user)
 
 
-@caseworker_required
-@require_POST
-def start_review(request, reference):
-    case = _case(request, reference)
-    return _act(request, case, lambda: handling.start_review(case=case, actor=request.user),
-                _("You have started the review."))
+def _type_changed(changes, data):
+    new_type = data["application_type"]
+    parts = [_("The application type is now “%(type)s”. The applicant has been told.") % {"type": new_type.name}]
+    needed = [r.title for r in changes.added + changes.now_required]
+    if needed:
+        parts.append(_("Now also needed: %(items)s.") % {"items": ", ".join(needed)})
+    if changes.removed:
+        parts.append(_("No longer needed: %(items)s.") % {"items": ", ".join(r.title for r in changes.removed)})
+    return " ".join(parts)
 
 
-@caseworker_required
-@require_POST
-def extend_deadline(request, reference):
-    case = _case(request, reference)
-    form = ExtendDeadlineForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _form_error(form))
-        return _to_workspace(case)
-    return _act(request, case,
-                lambda: case_services.extend_deadline(case=case, days=form.cleaned_data["days"],
-                                                      reason=form.cleaned_data["reason"], actor=request.user),
-                lambda c: _("The expected decision date is now %(date)s. The applicant can see the reason.")
-                % {"date": date_format(c.expected_decision_date, "j F Y") if c.expected_decision_date else "–"})
+def _claim_decided(item, data):
+    text = _("Accepted: %(title)s is not needed.") if data["decision"] == "accept" else _(
+        "Rejected: the applicant is asked for %(title)s.")
+    return text % {"title": item.requirement.title}
 
 
-@caseworker_required
-@require_POST
-def change_type(request, reference):
-    case = _case(request, reference)
-    form = ChangeTypeForm(request.POST, application_types=selectors.application_types())
-    if not form.is_valid():
-        messages.error(request, _form_error(form))
-        return _to_workspace(case)
-    new_type = ApplicationType.objects.get(code=form.cleaned_data["application_type"])
-
-    def describe(changes):
-        parts = [_("The application type is now “%(type)s”. The applicant has been told.") % {"type": new_type.name}]
-        needed = [r.title for r in changes.added + changes.now_required]
-        if needed:
-            parts.append(_("Now also needed: %(items)s.") % {"items": ", ".join(needed)})
-        if changes.removed:
-            parts.append(_("No longer needed: %(items)s.") % {"items": ", ".join(r.title for r in changes.removed)})
-        return " ".join(parts)
-
-    return _act(request, case, lambda: handling.change_type(case=case, application_type=new_type, actor=request.user),
-                describe)
-
-
-@caseworker_required
-@require_POST
-def withdraw(request, reference):
-    case = _case(request, reference)
-    form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _form_error(form))
-        return _to_workspace(case)
-    return _act(request, case, lambda: handling.withdraw(case=case, actor=request.user,
-                                                         reason=form.cleaned_data["reason"]),
-                _("The application is withdrawn."))
-
-
-@caseworker_required
-@require_POST
-def decide_claim(request, reference, code):
-    case = _case(request, reference)
-    accept = request.POST.get("decision") == "accept"
-    if request.POST.get("decision") not in ("accept", "reject"):
-        messages.error(request, _("Choose whether to accept or reject the claim."))
-        return _to_workspace(case)
-    return _act(request, case,
-                lambda: handling.decide_not_relevant_claim(case=case, requirement_code=code, accept=accept,
-                                                           actor=request.user),
-                lambda item: (_("Accepted: %(title)s is not needed.") if accept
-                              else _("Rejected: the applicant is asked for %(title)s.")) % {
-                                  "title": item.requirement.title})
-
-
-@caseworker_required
-@require_POST
-def add_note(request, reference):
-    case = _case(request, reference)
-    form = InternalNoteForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _form_error(form))
-        return _to_workspace(case)
-    return _act(request, case, lambda: handling.add_internal_note(case=case, text=form.cleaned_data["text"],
+ACTIONS = {
+    "case_assign": Action(
+        "assign/", _assign,
+        lambda case, data: _("The case is assigned to %(name)s.") % {"name": case.caseworker.get_full_name()},
+        lambda post: AssignForm(post, caseworkers=selectors.caseworkers())),
+    "mark_complete": Action(
+        "mark-complete/", lambda request, case, data: handling.mark_complete(case=case, actor=request.user),
+        lambda case, data: _("The case is marked complete. The service clock runs from today.")),
+    "start_review": Action(
+        "start-review/", lambda request, case, data: handling.start_review(case=case, actor=request.user),
+        lambda case, data: _("You have started the review.")),
+    "extend_deadline": Action(
+        "extend-deadline/",
+        lambda request, case, data: case_services.extend_deadline(case=case, days=data["days"], reason=data["reason"],
                                                                   actor=request.user),
-                _("The note is saved. Only staff can see it."))
+        lambda case, data: _("The expected decision date is now %(date)s. The applicant can see the reason.") % {
+            "date": date_format(case.expected_decision_date, "j F Y") if case.expected_decision_date else "–"},
+        ExtendDeadlineForm),
+    "change_type": Action(
+        "change-type/",
+        lambda request, case, data: handling.change_type(case=case, application_type=data["application_type"],
+                                                         actor=request.user),
+        _type_changed,
+        lambda post: ChangeTypeForm(post, application_types=selectors.application_types())),
+    "case_withdraw": Action(
+        "withdraw/", lambda request, case, data: handling.withdraw(case=case, actor=request.user,
+                                                                   reason=data["reason"]),
+        lambda case, data: _("The application is withdrawn."), WithdrawForm),
+    "decide_claim": Action(
+        "claims/<slug:code>/",
+        lambda request, case, data, code: handling.decide_not_relevant_claim(
+            case=case, requirement_code=code, accept=data["decision"] == "accept", actor=request.user),
+        _claim_decided, ClaimDecisionForm),
+    "add_note": Action(
+        "notes/", lambda request, case, data: handling.add_internal_note(case=case, text=data["text"],
+                                                                         actor=request.user),
+        lambda note, data: _("The note is saved. Only staff can see it."), InternalNoteForm),
+}
+
+
+@caseworker_required
+@require_POST
+def case_action(request, reference, action, **url_kwargs):
+    """Check the form, call the service, say what happened (or why not), back to the workspace."""
+    spec = ACTIONS[action]
+    case = _case(request, reference)
+    form = spec.form(request.POST) if spec.form else None
+    if form is not None and not form.is_valid():
+        messages.error(request, _form_error(form))
+        return _to_workspace(case)
+    data = form.cleaned_data if form is not None else {}
+    try:
+        result = spec.run(request, case, data, **url_kwargs)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, spec.success(result, data))
+    return _to_workspace(case)
 
 
 # --- Information request ---------------------------------------------------------------------
@@ -320,10 +296,10 @@ def request_information(request, reference):
                     requests.open_information_request(
                         case=case, items=data["items"], message=data["message"], due_date=data["due_date"],
                         kind=data["kind"], actor=request.user, notes=notes, acknowledge_warnings=True)
-                except TransitionNotAllowed as exc:
+                except NotAllowed as exc:
                     messages.error(request, str(exc))
                     return _to_workspace(case)
-                except CaseError as exc:
+                except Invalid as exc:
                     form.add_error(None, str(exc))
                 else:
                     messages.success(request, _("The information request is sent. The case waits for the applicant "
@@ -352,10 +328,10 @@ def decide(request, reference):
         if form.is_valid():
             try:
                 decisions.record_decision(case=case, actor=request.user, **form.cleaned_data)
-            except TransitionNotAllowed as exc:
+            except NotAllowed as exc:
                 messages.error(request, str(exc))
                 return _to_workspace(case)
-            except CaseError as exc:
+            except Invalid as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("The decision is recorded. The letter is sent to the applicant as soon "

@@ -110,7 +110,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Wait up to 20 s for another writer, and take the write lock when a transaction begins: a
+    # transaction that read first and wrote later would otherwise fail at once with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 elif "postgresql" in DATABASES["default"]["ENGINE"]:
     # Statements the portal prepares (permitportal.core.prepared: the lookup) are planned once per connection.
     # No JIT: a generic plan's row estimates can pass jit_above_cost, and compiling a statement that runs

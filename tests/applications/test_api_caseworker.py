@@ -163,7 +163,8 @@ def test_extend_deadline(case, cw):
     assert response.status_code == 400 and set(response.json()["errors"]) == {"days", "reason"}
     transition(case=case, to=S.WITHDRAWN)
     response = cw.post(url(case, "extend-deadline/"), {"days": 3, "reason": "x"}, format="json")
-    assert response.status_code == 400 and response.json()["message"] == "Only an open case can get more time."
+    assert response.status_code == 409  # a finished case: not allowed (issue 14, item 12)
+    assert response.json()["message"] == "The case is “Withdrawn”, so it can no longer be changed."
 
 
 def test_decision(case, cw, caseworker, django_capture_on_commit_callbacks):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from applications.models import Case, ChecklistItem, ScreeningRun
 from applications.services import cases as case_services
 from applications.services.documents import add_document
+from permitportal.core.errors import NotAllowed
 from tests.applications.factories import PropertyFactory
 from tests.applications.pdfs import pdf_text, pdf_upload
 from tests.factories import UserFactory
@@ -115,7 +116,7 @@ def test_a_sent_application_cannot_be_sent_again(catalogue, applicant, prop):
     case = _draft(applicant, prop)
     _fill(case, applicant)
     case_services.submit(case=case, actor=applicant)
-    with pytest.raises(case_services.CaseError):
+    with pytest.raises(NotAllowed):
         case_services.submit(case=case, actor=applicant)
 
 

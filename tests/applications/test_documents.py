@@ -8,6 +8,7 @@ from django.utils import timezone
 from applications.models import CaseEvent, CaseRepresentative, ChecklistItem, Document
 from applications.selectors.documents import current_documents, document_history, documents_by_requirement
 from applications.services import documents as document_services
+from applications.services.transitions import CaseFinished
 from applications.services.uploads import UploadRejected
 from permitportal.core.models import AuditEntry
 from tests.applications.factories import CaseFactory, DocumentRequirementFactory
@@ -99,10 +100,10 @@ def test_document_without_requirement(case):
 
 def test_closed_case_takes_no_documents(db, private_storage, refresh_calls):  # noqa: F811
     case = CaseFactory(status="withdrawn")
-    with pytest.raises(UploadRejected) as exc:
+    with pytest.raises(CaseFinished) as exc:  # not allowed (409), not a problem with the file
         document_services.add_document(case=case, requirement=None, uploaded_file=corpus.good_pdf(),
                                        actor=case.applicant)
-    assert exc.value.code == "case_closed"
+    assert exc.value.code == "case_finished"
     assert stored_files(private_storage) == []
 
 
