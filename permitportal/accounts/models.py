@@ -61,6 +61,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.full_name or self.email
 
+    def save(self, *args, **kwargs):
+        password_changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if password_changed:  # set_password() was called on an existing account
+            from .services import password_changed as after_password_change
+
+            after_password_change(user=self)
+
     def get_full_name(self):
         return self.full_name or self.email
 

@@ -31,11 +31,25 @@ def make_verification_token(*, user: User) -> str:
 
 
 @transaction.atomic
-def register_applicant(*, email: str, password: str, full_name: str, phone: str = "", language: str = "da") -> User:
-    """Create an inactive applicant account and send the verification e-mail."""
+def register_applicant(*, email: str, password: str, full_name: str, phone: str = "", language: str = "da"
+                       ) -> User | None:
+    """Create an inactive applicant account and send the verification e-mail.
+
+    For an address that already has an account nothing is created and the page answers as for a new one
+    (no one learns from it which addresses have accounts): the e-mail tells the owner instead, with the
+    way to log in or reset the password (and a new confirmation link if they never confirmed). None then."""
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise AccountError(_("An account with this e-mail address already exists. Log in or reset your password."))
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        context = {"user": existing, "login": settings.SITE_URL + reverse("accounts:login"),
+                   "reset": settings.SITE_URL + reverse("accounts:password_reset"),
+                   "link": None if existing.email_verified else
+                   settings.SITE_URL + reverse("accounts:verify", kwargs={"token": make_verification_token(
+                       user=existing)})}
+        transaction.on_commit(lambda: send_templated_email(
+            to=[existing.email], template="accounts/email/already_registered", context=context,
+            language=existing.preferred_language))
+        return None
     user = User.objects.create_user(
         email=email,
         password=password,
@@ -81,8 +95,19 @@ def record_failed_login(*, email: str, ip_address: str | None) -> None:
     LoginAttempt.objects.create(email=(email or "").strip().lower()[:254], ip_address=ip_address or None)
 
 
-def clear_failed_logins(*, email: str) -> None:
-    LoginAttempt.objects.filter(email=(email or "").strip().lower()).delete()
+def clear_failed_logins(*, email: str, ip_address: str | None = None, everywhere: bool = False) -> None:
+    """Forget an account's failed logins: from one client address after a right password there, or from
+    every address (``everywhere``) once its owner has set a new password."""
+    attempts = LoginAttempt.objects.filter(email=(email or "").strip().lower())
+    if not everywhere:
+        attempts = attempts.filter(ip_address=ip_address or None)
+    attempts.delete()
+
+
+def password_changed(*, user: User) -> None:
+    """After a new password is saved (a completed reset, the admin, ``changepassword``): the account's
+    failed logins are forgotten and every API token issued under the old password stops working."""
+    clear_failed_logins(email=user.email, everywhere=True)
 
 
 def set_preferred_language(*, user: User, language: str) -> None:

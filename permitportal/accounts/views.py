@@ -16,18 +16,15 @@ def register(request):
     if request.method == "POST":
         form = RegistrationForm(request.POST)
         if form.is_valid():
-            try:
-                user = services.register_applicant(
-                    email=form.cleaned_data["email"],
-                    password=form.cleaned_data["password1"],
-                    full_name=form.cleaned_data["full_name"],
-                    phone=form.cleaned_data["phone"],
-                    language=translation.get_language() or "da",
-                )
-            except services.AccountError as exc:
-                form.add_error("email", str(exc))
-            else:
-                return render(request, "accounts/register_done.html", {"email": user.email})
+            services.register_applicant(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                full_name=form.cleaned_data["full_name"],
+                phone=form.cleaned_data["phone"],
+                language=translation.get_language() or "da",
+            )
+            # The same page whether or not the address already had an account.
+            return render(request, "accounts/register_done.html", {"email": form.cleaned_data["email"]})
     else:
         form = RegistrationForm()
     return render(request, "accounts/register.html", {"form": form})

@@ -131,10 +131,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed-login throttling: this many failures for one e-mail address (or one client address)
-# within the window lock further attempts until the window has passed.
+# Failed-login throttling (accounts.backends, every way in): after this many failures within the window
+# for one account from one client address (four times as many from one client address over all accounts)
+# each further attempt waits LOGIN_DELAY_SECONDS, doubling with every failure up to LOGIN_DELAY_MAX_SECONDS.
+# Nothing locks an account: its owner logs in from their own address, and a password reset clears it.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW = timedelta(minutes=env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15))
+LOGIN_DELAY_SECONDS = env_int("LOGIN_DELAY_SECONDS", 2)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 300)
+# How many reverse proxies of our own stand in front of the portal (the production TLS proxy: 1). The
+# client's address is then read from X-Forwarded-For as the outermost of them saw it; 0 reads REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_VERIFICATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_VERIFICATION_DAYS", 3))
 
 # --- Internationalisation --------------------------------------------------------------------
