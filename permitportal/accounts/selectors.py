@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from .models import LoginAttempt
+from .models import ApiToken, LoginAttempt, token_hash
 
 
 def client_address(request) -> str | None:
@@ -45,3 +45,10 @@ def login_wait_seconds(*, email: str, ip_address: str | None) -> int:
         address = recent.filter(ip_address=ip_address).aggregate(n=Count("id"), last=Max("at"))
         wait = max(wait, _wait(address["n"], address["last"], free * 4, now))
     return wait
+
+
+def user_for_api_token(*, key: str):
+    """The active user an unexpired API token belongs to, or None."""
+    row = (ApiToken.objects.select_related("user")
+           .filter(key_hash=token_hash(key), expires_at__gt=timezone.now()).first())
+    return row.user if row is not None and row.user.is_active else None

@@ -1,5 +1,7 @@
 """Writes for accounts: registration, verification, login throttling, preferences."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 from permitportal.core.notifications import send_templated_email
 
 from . import roles
-from .models import LoginAttempt, User
+from .models import ApiToken, LoginAttempt, User, token_hash
 
 VERIFY_SALT = "accounts.verify-email"
 
@@ -108,6 +110,20 @@ def password_changed(*, user: User) -> None:
     """After a new password is saved (a completed reset, the admin, ``changepassword``): the account's
     failed logins are forgotten and every API token issued under the old password stops working."""
     clear_failed_logins(email=user.email, everywhere=True)
+    revoke_api_tokens(user=user)
+
+
+def issue_api_token(*, user: User) -> tuple[str, ApiToken]:
+    """A new API token for ``user``, valid for ``API_TOKEN_DAYS``: the token (shown once) and its row."""
+    key = secrets.token_urlsafe(32)
+    row = ApiToken.objects.create(user=user, key_hash=token_hash(key),
+                                  expires_at=timezone.now() + settings.API_TOKEN_LIFETIME)
+    return key, row
+
+
+def revoke_api_tokens(*, user: User) -> int:
+    count, _detail = ApiToken.objects.filter(user=user).delete()
+    return count
 
 
 def set_preferred_language(*, user: User, language: str) -> None:
@@ -136,8 +152,10 @@ def purge_unverified_accounts(*, now=None) -> int:
 
 
 def purge_login_attempts(*, now=None) -> int:
+    """Old failed logins and expired API tokens (the nightly sweep)."""
     now = now or timezone.now()
     count, _detail = LoginAttempt.objects.filter(at__lt=now - settings.LOGIN_FAILURE_WINDOW * 4).delete()
+    ApiToken.objects.filter(expires_at__lt=now).delete()
     return count
 
 

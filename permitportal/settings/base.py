@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "crispy_forms",
@@ -142,6 +141,8 @@ LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 300)
 # How many reverse proxies of our own stand in front of the portal (the production TLS proxy: 1). The
 # client's address is then read from X-Forwarded-For as the outermost of them saw it; 0 reads REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# An API token works this many days (and not after its owner's password changes).
+API_TOKEN_LIFETIME = timedelta(days=env_int("API_TOKEN_DAYS", 30))
 ACCOUNT_VERIFICATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_VERIFICATION_DAYS", 3))
 
 # --- Internationalisation --------------------------------------------------------------------
@@ -258,7 +259,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "permitportal.accounts.api_auth.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
