@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "permitportal.accounts.middleware.PreferredLanguageMiddleware",
+    "permitportal.core.audit.StaffReadAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "permitportal.core.errors.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
