@@ -126,6 +126,13 @@ def revoke_api_tokens(*, user: User) -> int:
     return count
 
 
+def limit_staff_session(*, sender=None, request=None, user=None, **kwargs) -> None:
+    """On every login (the login page, the admin's, a confirmation link): a staff member's session ends
+    after ``STAFF_SESSION_AGE`` (8 hours: a working day), an applicant's after SESSION_COOKIE_AGE."""
+    if request is not None and hasattr(request, "session") and (user.is_staff or roles.is_staff_member(user)):
+        request.session.set_expiry(int(settings.STAFF_SESSION_AGE.total_seconds()))
+
+
 def set_preferred_language(*, user: User, language: str) -> None:
     if language in dict(settings.LANGUAGES) and user.preferred_language != language:
         user.preferred_language = language

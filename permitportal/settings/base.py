@@ -142,6 +142,8 @@ LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 300)
 # How many reverse proxies of our own stand in front of the portal (the production TLS proxy: 1). The
 # client's address is then read from X-Forwarded-For as the outermost of them saw it; 0 reads REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# A staff member's session ends after this many hours (an applicant's after SESSION_COOKIE_AGE, 2 weeks).
+STAFF_SESSION_AGE = timedelta(hours=env_int("STAFF_SESSION_HOURS", 8))
 # An API token works this many days (and not after its owner's password changes).
 API_TOKEN_LIFETIME = timedelta(days=env_int("API_TOKEN_DAYS", 30))
 ACCOUNT_VERIFICATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_VERIFICATION_DAYS", 3))
@@ -307,6 +309,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Uploads per case, replaced versions included (applications.services.documents).
+CASE_MAX_DOCUMENTS = env_int("CASE_MAX_DOCUMENTS", 200)
+CASE_MAX_BYTES = env_int("CASE_MAX_BYTES", 1024 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
