@@ -10,6 +10,9 @@ class PredialogueConfig(AppConfig):
         from applications import hooks
         from predialogue import receivers  # noqa: F401 - connects the signal receivers
         from predialogue.continuity import check_continuity
+        from predialogue.selectors import meeting_link_problem
 
         if check_continuity not in hooks.continuity_checkers:
             hooks.continuity_checkers.append(check_continuity)
+        if meeting_link_problem not in hooks.meeting_link_checkers:
+            hooks.meeting_link_checkers.append(meeting_link_problem)

@@ -85,6 +85,12 @@ def create_draft(*, applicant, property: Property, application_type: Application
 
     if applying_for not in Case.ApplyingFor.values:
         raise CaseError(_("Choose whether you apply for yourself or for someone else."))
+    if predialogue_meeting_id is not None:  # only a meeting of this applicant's (issue 14, item 7)
+        from applications.hooks import meeting_link_problem
+
+        problem = meeting_link_problem(meeting_id=predialogue_meeting_id, applicant=applicant, property=property)
+        if problem:
+            raise CaseError(problem)
     if application_type is None:
         application_type = _type_from_answers(answers or {}, property)
     now = timezone.now()
