@@ -138,8 +138,19 @@ class PropertyCorrectionAdmin(admin.ModelAdmin):
     search_fields = ("property__address",)
 
 
+class NoDraftsMixin:
+    """A draft is the applicant's own until they submit it: staff see it only with a help code from the
+    applicant (dialogueteam), never in the admin. ``draft_field`` leads from the row to its case's status."""
+
+    draft_field = "case__status"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(**{self.draft_field: m.Case.Status.DRAFT})
+
+
 @admin.register(m.Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(NoDraftsMixin, admin.ModelAdmin):
+    draft_field = "status"
     list_display = ("reference", "status", "application_type")
     list_filter = ("status", "application_type")
     search_fields = ("reference",)
@@ -153,7 +164,7 @@ class CaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.ChecklistItem)
-class ChecklistItemAdmin(admin.ModelAdmin):
+class ChecklistItemAdmin(NoDraftsMixin, admin.ModelAdmin):
     list_display = ("case", "requirement", "required", "state", "is_active")
     list_filter = ("state", "required")
     raw_id_fields = ("case",)
@@ -161,14 +172,14 @@ class ChecklistItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(NoDraftsMixin, admin.ModelAdmin):
     list_display = ("case", "requirement", "original_name", "kind", "size", "uploaded_at", "superseded_at")
     raw_id_fields = ("case", "uploaded_by", "superseded_by")
     search_fields = ("case__reference", "original_name")
 
 
 @admin.register(m.CaseEvent)
-class CaseEventAdmin(admin.ModelAdmin):
+class CaseEventAdmin(NoDraftsMixin, admin.ModelAdmin):
     list_display = ("case", "at", "kind", "is_public")
     list_filter = ("kind",)
     raw_id_fields = ("case", "actor")

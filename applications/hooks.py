@@ -3,9 +3,26 @@
 ``continuity_checkers``: callables ``(case, requirement_codes) -> list[str]`` returning warnings
 for an information request that asks for something a pre-application meeting did not promise.
 The predialogue app registers its checker in ``AppConfig.ready``.
+
+``meeting_link_checkers``: callables ``(meeting_id, applicant, property) -> str | None`` saying why a new
+case may not start linked to that pre-application meeting (None: it may). The predialogue app owns the
+meetings and registers its checker; with none registered no meeting can be linked.
 """
 
+from django.utils.translation import gettext as _
+
 continuity_checkers: list = []
+meeting_link_checkers: list = []
+
+
+def meeting_link_problem(*, meeting_id, applicant, property) -> str | None:
+    if not meeting_link_checkers:
+        return _("There are no pre-application meetings to link.")
+    for checker in meeting_link_checkers:
+        problem = checker(meeting_id, applicant, property)
+        if problem:
+            return problem
+    return None
 
 
 def continuity_warnings(*, case, requirement_codes: list[str]) -> list[str]:

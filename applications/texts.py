@@ -38,6 +38,8 @@ EVENT_TEXT = {
     "type_changed": _("The application type was changed to %(type)s."),
     "deadline_extended": _("The expected decision date was moved by %(days)s days: %(reason)s"),
     "representative_added": _("%(email)s now represents the applicant."),
+    "representative_removed": _("%(email)s no longer represents the applicant."),
+    "representative_invitation_withdrawn": _("The invitation to %(email)s was withdrawn."),
     "catalogue_updated": _("The application was checked against the updated requirements."),
     "screened": _("We checked the documents automatically: %(ok)s of %(total)s checks fine."),
     "information_requested": _("We need more information: %(items)s. Please answer by %(due)s."),

@@ -30,6 +30,7 @@ from dialogueteam.forms import (
 )
 from dialogueteam.models import Contact
 from permitportal.accounts import roles
+from permitportal.core import audit
 
 DialogueError = services.DialogueError
 
@@ -66,6 +67,7 @@ def _back(request, default: str):
 
 # --- Lookup and case card -------------------------------------------------------------------------------------------
 
+@audit.logged_by_the_view  # each search logs what it showed (services.lookup); no search, no log
 @staff_required
 def lookup(request):
     """The one search box. Without a search it shows the team's work: questions, answers, forwards."""

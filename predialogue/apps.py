@@ -12,8 +12,11 @@ class PredialogueConfig(AppConfig):
         from predialogue import receivers  # noqa: F401 - connects the signal receivers
         from predialogue.continuity import check_continuity
         from predialogue.personal_data import HOLDER
+        from predialogue.selectors import meeting_link_problem
 
         personal_data.register(HOLDER)
 
         if check_continuity not in hooks.continuity_checkers:
             hooks.continuity_checkers.append(check_continuity)
+        if meeting_link_problem not in hooks.meeting_link_checkers:
+            hooks.meeting_link_checkers.append(meeting_link_problem)

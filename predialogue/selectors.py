@@ -279,6 +279,21 @@ def linkable_meetings(*, case) -> list[Meeting]:
     return list(_linkable_qs(case=case).select_related("property", "caseworker").order_by("-starts_at"))
 
 
+def meeting_link_problem(meeting_id, applicant, property) -> str | None:
+    """Why a new case of ``applicant`` on ``property`` may not start linked to meeting ``meeting_id``: only a
+    meeting that is for the applicant or that they asked for (on someone's behalf: their mandate), about the
+    same property. One answer for a meeting that does not exist and one of someone else's."""
+    meeting = (Meeting.objects.filter(pk=meeting_id).filter(Q(applicant=applicant) | Q(requested_by=applicant))
+               .only("property_id").first())
+    if meeting is None:
+        return _("You have no pre-application meeting with this id. Use the id of one of your own meetings "
+                 "(GET predialogue/meetings/).")
+    if meeting.property_id != property.pk:
+        return _("That pre-application meeting was about another property. Start the application on the "
+                 "meeting's property, or leave the meeting out.")
+    return None
+
+
 def can_link(*, case, meeting: Meeting) -> bool:
     if case.predialogue_meeting_id == meeting.pk:
         return False

@@ -1,5 +1,6 @@
 """Writes for cases: drafts, the checklist, "not relevant" claims, submission, representatives."""
 
+import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -84,6 +85,12 @@ def create_draft(*, applicant, property: Property, application_type: Application
 
     if applying_for not in Case.ApplyingFor.values:
         raise CaseError(_("Choose whether you apply for yourself or for someone else."))
+    if predialogue_meeting_id is not None:  # only a meeting of this applicant's (issue 14, item 7)
+        from applications.hooks import meeting_link_problem
+
+        problem = meeting_link_problem(meeting_id=predialogue_meeting_id, applicant=applicant, property=property)
+        if problem:
+            raise CaseError(problem)
     if application_type is None:
         application_type = _type_from_answers(answers or {}, property)
     now = timezone.now()
@@ -293,6 +300,8 @@ def submit(*, case: Case, actor) -> Case:
 
 @transaction.atomic
 def invite_representative(*, case: Case, email: str, actor) -> CaseRepresentative:
+    """Invite ``email`` to represent the applicant: a link for that address only, valid for
+    ``REPRESENTATIVE_INVITATION_DAYS``. Inviting an address again sends a new link (the old one stops)."""
     ensure_open(case)
     email = (email or "").strip().lower()
     if not email or "@" not in email:
@@ -302,31 +311,65 @@ def invite_representative(*, case: Case, email: str, actor) -> CaseRepresentativ
     rep, created = CaseRepresentative.objects.get_or_create(case=case, email=email, defaults={"invited_by": actor})
     if not created and rep.accepted_at:
         raise CaseError(_("%(email)s already represents you on this case.") % {"email": email})
+    if not created:  # a new link and a new period; the earlier link stops working
+        rep.token, rep.invited_at, rep.invited_by = secrets.token_urlsafe(), timezone.now(), actor
+        rep.save(update_fields=["token", "invited_at", "invited_by"])
     from permitportal.core.notifications import send_templated_email
 
     link = settings.SITE_URL + reverse("applications:representation_accept", kwargs={"token": rep.token})
+    days = settings.REPRESENTATIVE_INVITATION_DAYS
     transaction.on_commit(lambda: send_templated_email(
         to=[email], template="applications/email/representative_invite",
-        context={"case": case, "inviter": actor, "link": link}, language=case.applicant.preferred_language))
+        context={"case": case, "inviter": actor, "link": link, "days": days},
+        language=case.applicant.preferred_language))
     return rep
+
+
+def invitation_problem(*, rep: CaseRepresentative, user) -> str | None:
+    """Why ``user`` cannot accept this invitation, in words for them; None when they can."""
+    if rep.accepted_at:
+        if rep.user_id == user.pk:
+            return None
+        return _("This invitation has already been accepted by someone else.")
+    if rep.case.applicant_id == user.pk:
+        return _("You are the applicant on this case already.")
+    if user.email.strip().lower() != rep.email:
+        return _("This invitation was sent to another e-mail address than the one you are logged in with "
+                 "(%(email)s). Log in with the address the invitation was sent to, or ask the applicant to "
+                 "invite %(email)s.") % {"email": user.email}
+    if rep.invited_at + timedelta(days=settings.REPRESENTATIVE_INVITATION_DAYS) < timezone.now():
+        return _("This invitation has expired. Ask the applicant to invite you again.")
+    return None
 
 
 @transaction.atomic
 def accept_representation(*, token: str, user) -> CaseRepresentative:
+    """Accept an invitation: only for the invited e-mail address, and only before it expires."""
     try:
         rep = CaseRepresentative.objects.select_for_update().select_related("case").get(token=token)
     except CaseRepresentative.DoesNotExist as exc:
         raise CaseError(_("This invitation is not valid. Ask the owner to invite you again.")) from exc
-    if rep.accepted_at and rep.user_id != user.pk:
-        raise CaseError(_("This invitation has already been accepted by someone else."))
-    if rep.case.applicant_id == user.pk:
-        raise CaseError(_("You are the applicant on this case already."))
+    problem = invitation_problem(rep=rep, user=user)
+    if problem:
+        raise CaseError(problem)
     if not rep.accepted_at:
         rep.user = user
         rep.accepted_at = timezone.now()
         rep.save(update_fields=["user", "accepted_at"])
         events.record(case=rep.case, kind="representative_added", actor=user, params={"email": rep.email})
     return rep
+
+
+@transaction.atomic
+def remove_representative(*, case: Case, representative_id: int, actor) -> None:
+    """The applicant removes a representative (or withdraws an invitation): from now on they do not see the
+    case, and the link stops working. A case event says so."""
+    rep = CaseRepresentative.objects.select_for_update().filter(case=case, pk=representative_id).first()
+    if rep is None:
+        raise CaseError(_("This person does not represent you on this case. Reload the page."))
+    rep.delete()
+    kind = "representative_removed" if rep.accepted_at else "representative_invitation_withdrawn"
+    events.record(case=case, kind=kind, actor=actor, params={"email": rep.email})
 
 
 # --- Drafts: expiry, reminders and catalogue changes -------------------------------------------

@@ -51,8 +51,27 @@ def _check_case_open(case: Case) -> None:
     ensure_open(case)
 
 
+def _check_quota(case: Case, *, size: int) -> None:
+    """A case holds at most ``CASE_MAX_DOCUMENTS`` files and ``CASE_MAX_BYTES`` in all (replaced versions
+    included: they are kept), so no one can fill the portal's storage through one case."""
+    from django.conf import settings
+    from django.db.models import Count, Sum
+
+    stored = Document.objects.filter(case=case).aggregate(n=Count("id"), total=Sum("size"))
+    if stored["n"] >= settings.CASE_MAX_DOCUMENTS:
+        raise UploadRejected(
+            _("This case already has %(count)d files, the most one case can hold. Combine drawings into one PDF, "
+              "or call the dialogue team.") % {"count": stored["n"]}, code="case_quota")
+    if (stored["total"] or 0) + size > settings.CASE_MAX_BYTES:
+        raise UploadRejected(
+            _("This file would take the case's files over %(limit)d MB in all, the most one case can hold. Make "
+              "the file smaller, or call the dialogue team.") % {"limit": settings.CASE_MAX_BYTES // 1_000_000},
+            code="case_quota")
+
+
 def _create(*, case: Case, requirement, uploaded_file, actor, supersede: Document | None = None) -> Document:
     checked = validate_upload(uploaded_file=uploaded_file, accepted_formats=_accepted_formats(requirement))
+    _check_quota(case, size=checked.size)
     stored_name = _store(uploaded_file=uploaded_file, checked=checked)
     try:
         with transaction.atomic():

@@ -292,6 +292,59 @@ def _check_pdf(uploaded_file, *, size: int) -> None:
         )
     if pages == 0:
         raise UploadRejected(_("The PDF has no pages. Check that you chose the right file."), code="empty_pdf")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            active = _has_active_content(reader)
+    except Exception as exc:  # a structure that cannot be walked is not waved through
+        raise unreadable from exc
+    if active:
+        raise UploadRejected(
+            _("The PDF contains a script or an action that runs by itself, which we do not accept for safety. "
+              "Print it to a new PDF (for example with “Print to PDF”) and upload that."),
+            code="active_content",
+        )
+
+
+# Actions that run code or send data when a PDF is opened or clicked. Going to a page or opening a web
+# address are left alone: many drawing programs write them.
+ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/Rendition", "/RichMediaExecute"}
+
+
+def _has_active_content(reader) -> bool:
+    """Whether a PDF holds JavaScript or actions that run by themselves: in the document's open action
+    or its triggers, its named scripts, a page's triggers or a link's action. A caseworker's browser shows
+    previews inline, on the portal's own origin (the PDF viewer refuses a sandbox)."""
+
+    def active(action, depth=0) -> bool:
+        action = action.get_object() if action is not None else None
+        if not hasattr(action, "get") or depth > 8:
+            return False
+        if action.get("/S") in ACTIVE_ACTIONS or "/JS" in action:
+            return True
+        chained = action.get("/Next")
+        chained = chained.get_object() if chained is not None else None
+        return any(active(a, depth + 1) for a in (chained if isinstance(chained, list) else [chained]) if a)
+
+    def triggers(obj) -> bool:
+        aa = obj.get("/AA")
+        aa = aa.get_object() if aa is not None else None
+        return hasattr(aa, "values") and any(active(a) for a in aa.values())
+
+    root = reader.trailer["/Root"].get_object()
+    names = root.get("/Names")
+    names = names.get_object() if names is not None else {}
+    if "/JavaScript" in names or active(root.get("/OpenAction")) or triggers(root):
+        return True
+    for page in reader.pages:
+        if triggers(page):
+            return True
+        annotations = page.get("/Annots")
+        for annotation in (annotations.get_object() if annotations is not None else []):
+            annotation = annotation.get_object()
+            if active(annotation.get("/A")) or triggers(annotation):
+                return True
+    return False
 
 
 _STRICT_LOADING = threading.Lock()

@@ -286,6 +286,23 @@ def invite_representative(request, reference):
 
 
 @login_required
+@require_POST
+def remove_representative(request, reference):
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    if case.applicant_id != request.user.pk:
+        raise Http404("Only the applicant removes representatives")
+    try:
+        representative_id = int(request.POST.get("representative", ""))
+        case_services.remove_representative(case=case, representative_id=representative_id, actor=request.user)
+    except (ValueError, case_services.CaseError) as exc:
+        messages.error(request, str(exc) if isinstance(exc, case_services.CaseError)
+                       else _("This person does not represent you on this case. Reload the page."))
+    else:
+        messages.success(request, _("Removed. They can no longer see the case."))
+    return _back(request, reverse("applications:case_detail", args=[case.reference]))
+
+
+@login_required
 def accept_representation(request, token):
     if request.method == "POST":
         try:
@@ -300,7 +317,9 @@ def accept_representation(request, token):
     if rep is None:
         return render(request, "applications/cases/representation.html",
                       {"error": _("This invitation is not valid. Ask the owner to invite you again.")}, status=404)
-    return render(request, "applications/cases/representation.html", {"rep": rep})
+    problem = case_services.invitation_problem(rep=rep, user=request.user)
+    return render(request, "applications/cases/representation.html", {"rep": rep, "error": problem},
+                  status=400 if problem else 200)
 
 
 @login_required

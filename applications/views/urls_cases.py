@@ -15,6 +15,8 @@ urlpatterns = [
     path("cases/<str:reference>/upload/", cases.upload, name="upload"),
     path("cases/<str:reference>/not-relevant/", cases.not_relevant, name="not_relevant"),
     path("cases/<str:reference>/representatives/", cases.invite_representative, name="invite_representative"),
+    path("cases/<str:reference>/representatives/remove/", cases.remove_representative,
+         name="remove_representative"),
     path("cases/<str:reference>/answer/", cases.answer_request, name="answer_request"),
     path("cases/<str:reference>/decision.pdf", cases.decision_pdf, name="decision_pdf"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),

@@ -2,9 +2,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from . import selectors, services
 from .models import User
 
 
@@ -23,12 +22,8 @@ class RegistrationForm(forms.Form):
     password2 = forms.CharField(label=gettext_lazy("Repeat the password"), widget=forms.PasswordInput)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Log in or reset your password.")
-            )
-        return email
+        # Whether the address has an account is not said here: the e-mail tells its owner.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         data = super().clean()
@@ -58,25 +53,22 @@ class LoginForm(forms.Form):
         email, password = data.get("email"), data.get("password")
         if not email or not password:
             return data
-        ip = self.request.META.get("REMOTE_ADDR") if self.request else None
-        if selectors.login_is_throttled(email=email, ip_address=ip):
-            minutes = int(settings.LOGIN_FAILURE_WINDOW.total_seconds() // 60)
-            raise forms.ValidationError(
-                _("Too many failed attempts. Wait %(minutes)d minutes and try again, or reset your password.")
-                % {"minutes": minutes}
-            )
         user = authenticate(self.request, email=email, password=password)
         if user is None:
-            services.record_failed_login(email=email, ip_address=ip)
-            inactive = User.objects.filter(email__iexact=email, is_active=False, email_verified=False).exists()
-            if inactive:
+            wait = getattr(self.request, "login_wait_seconds", 0)
+            if wait:
+                raise forms.ValidationError(
+                    ngettext("Too many failed attempts. Try again in %(seconds)d second, or reset your password.",
+                             "Too many failed attempts. Try again in %(seconds)d seconds, or reset your password.",
+                             wait) % {"seconds": wait}
+                )
+            if getattr(self.request, "login_unverified", False):
                 raise forms.ValidationError(
                     _("Confirm your e-mail address first: open the link we sent you when you registered.")
                 )
             raise forms.ValidationError(
                 _("The e-mail address or password is not right. Check them and try again.")
             )
-        services.clear_failed_logins(email=email)
         self.user = user
         return data
 

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -61,6 +63,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.full_name or self.email
 
+    def save(self, *args, **kwargs):
+        password_changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if password_changed:  # set_password() was called on an existing account
+            from .services import password_changed as after_password_change
+
+            after_password_change(user=self)
+
     def get_full_name(self):
         return self.full_name or self.email
 
@@ -80,3 +90,22 @@ class LoginAttempt(models.Model):
 
     def __str__(self):
         return f"{self.email} {self.at:%Y-%m-%d %H:%M}"
+
+
+def token_hash(key: str) -> str:
+    """What is stored of an API token: its SHA-256, in hex."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """An API token. Only its SHA-256 is stored: the token itself is shown once, to the person who asked
+    for it, and never again (not in the admin either). It stops working at ``expires_at``, when its
+    owner asks (DELETE auth/token/) and when the owner's password changes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.user_id} until {self.expires_at:%Y-%m-%d %H:%M}"

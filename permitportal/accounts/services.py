@@ -1,5 +1,7 @@
 """Writes for accounts: registration, verification, login throttling, preferences."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
@@ -11,7 +13,7 @@ from django.utils.translation import gettext as _
 from permitportal.core.notifications import send_templated_email
 
 from . import roles
-from .models import LoginAttempt, User
+from .models import ApiToken, LoginAttempt, User, token_hash
 
 VERIFY_SALT = "accounts.verify-email"
 
@@ -31,11 +33,25 @@ def make_verification_token(*, user: User) -> str:
 
 
 @transaction.atomic
-def register_applicant(*, email: str, password: str, full_name: str, phone: str = "", language: str = "da") -> User:
-    """Create an inactive applicant account and send the verification e-mail."""
+def register_applicant(*, email: str, password: str, full_name: str, phone: str = "", language: str = "da"
+                       ) -> User | None:
+    """Create an inactive applicant account and send the verification e-mail.
+
+    For an address that already has an account nothing is created and the page answers as for a new one
+    (no one learns from it which addresses have accounts): the e-mail tells the owner instead, with the
+    way to log in or reset the password (and a new confirmation link if they never confirmed). None then."""
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise AccountError(_("An account with this e-mail address already exists. Log in or reset your password."))
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        context = {"user": existing, "login": settings.SITE_URL + reverse("accounts:login"),
+                   "reset": settings.SITE_URL + reverse("accounts:password_reset"),
+                   "link": None if existing.email_verified else
+                   settings.SITE_URL + reverse("accounts:verify", kwargs={"token": make_verification_token(
+                       user=existing)})}
+        transaction.on_commit(lambda: send_templated_email(
+            to=[existing.email], template="accounts/email/already_registered", context=context,
+            language=existing.preferred_language))
+        return None
     user = User.objects.create_user(
         email=email,
         password=password,
@@ -81,8 +97,40 @@ def record_failed_login(*, email: str, ip_address: str | None) -> None:
     LoginAttempt.objects.create(email=(email or "").strip().lower()[:254], ip_address=ip_address or None)
 
 
-def clear_failed_logins(*, email: str) -> None:
-    LoginAttempt.objects.filter(email=(email or "").strip().lower()).delete()
+def clear_failed_logins(*, email: str, ip_address: str | None = None, everywhere: bool = False) -> None:
+    """Forget an account's failed logins: from one client address after a right password there, or from
+    every address (``everywhere``) once its owner has set a new password."""
+    attempts = LoginAttempt.objects.filter(email=(email or "").strip().lower())
+    if not everywhere:
+        attempts = attempts.filter(ip_address=ip_address or None)
+    attempts.delete()
+
+
+def password_changed(*, user: User) -> None:
+    """After a new password is saved (a completed reset, the admin, ``changepassword``): the account's
+    failed logins are forgotten and every API token issued under the old password stops working."""
+    clear_failed_logins(email=user.email, everywhere=True)
+    revoke_api_tokens(user=user)
+
+
+def issue_api_token(*, user: User) -> tuple[str, ApiToken]:
+    """A new API token for ``user``, valid for ``API_TOKEN_DAYS``: the token (shown once) and its row."""
+    key = secrets.token_urlsafe(32)
+    row = ApiToken.objects.create(user=user, key_hash=token_hash(key),
+                                  expires_at=timezone.now() + settings.API_TOKEN_LIFETIME)
+    return key, row
+
+
+def revoke_api_tokens(*, user: User) -> int:
+    count, _detail = ApiToken.objects.filter(user=user).delete()
+    return count
+
+
+def limit_staff_session(*, sender=None, request=None, user=None, **kwargs) -> None:
+    """On every login (the login page, the admin's, a confirmation link): a staff member's session ends
+    after ``STAFF_SESSION_AGE`` (8 hours: a working day), an applicant's after SESSION_COOKIE_AGE."""
+    if request is not None and hasattr(request, "session") and (user.is_staff or roles.is_staff_member(user)):
+        request.session.set_expiry(int(settings.STAFF_SESSION_AGE.total_seconds()))
 
 
 def set_preferred_language(*, user: User, language: str) -> None:
@@ -111,6 +159,8 @@ def purge_unverified_accounts(*, now=None) -> int:
 
 
 def purge_login_attempts(*, now=None) -> int:
+    """Old failed logins and expired API tokens (the nightly sweep)."""
     now = now or timezone.now()
     count, _detail = LoginAttempt.objects.filter(at__lt=now - settings.LOGIN_FAILURE_WINDOW * 4).delete()
+    ApiToken.objects.filter(expires_at__lt=now).delete()
     return count

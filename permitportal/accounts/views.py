@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -12,22 +13,27 @@ from . import services
 from .forms import LoginForm, PreferencesForm, RegistrationForm
 
 
+def remember_language(response, language: str) -> None:
+    """The language cookie, with the same name and flags as Django's own (LANGUAGE_COOKIE_SECURE...)."""
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+                        path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                        secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                        samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+
+
 def register(request):
     if request.method == "POST":
         form = RegistrationForm(request.POST)
         if form.is_valid():
-            try:
-                user = services.register_applicant(
-                    email=form.cleaned_data["email"],
-                    password=form.cleaned_data["password1"],
-                    full_name=form.cleaned_data["full_name"],
-                    phone=form.cleaned_data["phone"],
-                    language=translation.get_language() or "da",
-                )
-            except services.AccountError as exc:
-                form.add_error("email", str(exc))
-            else:
-                return render(request, "accounts/register_done.html", {"email": user.email})
+            services.register_applicant(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                full_name=form.cleaned_data["full_name"],
+                phone=form.cleaned_data["phone"],
+                language=translation.get_language() or "da",
+            )
+            # The same page whether or not the address already had an account.
+            return render(request, "accounts/register_done.html", {"email": form.cleaned_data["email"]})
     else:
         form = RegistrationForm()
     return render(request, "accounts/register.html", {"form": form})
@@ -54,7 +60,7 @@ def login_view(request):
             login(request, form.user)
             response = redirect(next_url or "home")
             translation.activate(form.user.preferred_language)
-            response.set_cookie("django_language", form.user.preferred_language, samesite="Lax")
+            remember_language(response, form.user.preferred_language)
             return response
     else:
         form = LoginForm(request=request)
@@ -92,7 +98,7 @@ def preferences(request):
             )
             messages.success(request, _("Your settings are saved."))
             response = redirect("accounts:preferences")
-            response.set_cookie("django_language", user.preferred_language, samesite="Lax")
+            remember_language(response, user.preferred_language)
             return response
     else:
         form = PreferencesForm(initial={

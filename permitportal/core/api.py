@@ -6,13 +6,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import APIException
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView, set_rollback
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from permitportal.accounts import services as account_services
+from permitportal.accounts.api_auth import ApiTokenAuthentication
 from permitportal.accounts.forms import LoginForm
 from permitportal.core.errors import DomainError, api_body
 
@@ -66,16 +67,23 @@ def exception_handler(exc, context):
     return response
 
 
-class TokenView(APIView):
-    """Exchange an e-mail address and password for an API token."""
+class PostOrAuthenticated(BasePermission):
+    def has_permission(self, request, view):
+        return request.method == "POST" or request.user.is_authenticated
 
-    permission_classes = [AllowAny]
-    authentication_classes = []
+
+class TokenView(APIView):
+    """Exchange an e-mail address and password for an API token (POST); drop every token of the
+    caller (DELETE). A token works ``API_TOKEN_DAYS`` days and stops when the password changes."""
+
+    permission_classes = [PostOrAuthenticated]
+    authentication_classes = [ApiTokenAuthentication]  # never the session: no CSRF on a login
 
     @extend_schema(
         request=inline_serializer("TokenRequest", {"email": serializers.EmailField(),
                                                    "password": serializers.CharField()}),
-        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField(),
+                                                            "expires_at": serializers.DateTimeField()})},
     )
     def post(self, request):
         if not hasattr(request.data, "get"):  # a JSON list, string or number instead of an object
@@ -85,5 +93,10 @@ class TokenView(APIView):
         if not form.is_valid():
             messages = [str(e) for errs in form.errors.values() for e in errs]
             return Response({"message": " ".join(messages), "code": "invalid_credentials"}, status=400)
-        token, _created = Token.objects.get_or_create(user=form.user)
-        return Response({"token": token.key})
+        key, token = account_services.issue_api_token(user=form.user)
+        return Response({"token": key, "expires_at": token.expires_at})
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request):
+        account_services.revoke_api_tokens(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

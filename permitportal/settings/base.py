@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "crispy_forms",
@@ -74,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "permitportal.accounts.middleware.PreferredLanguageMiddleware",
+    "permitportal.core.audit.StaffReadAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "permitportal.core.errors.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,10 +133,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed-login throttling: this many failures for one e-mail address (or one client address)
-# within the window lock further attempts until the window has passed.
+# Failed-login throttling (accounts.backends, every way in): after this many failures within the window
+# for one account from one client address (four times as many from one client address over all accounts)
+# each further attempt waits LOGIN_DELAY_SECONDS, doubling with every failure up to LOGIN_DELAY_MAX_SECONDS.
+# Nothing locks an account: its owner logs in from their own address, and a password reset clears it.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW = timedelta(minutes=env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15))
+LOGIN_DELAY_SECONDS = env_int("LOGIN_DELAY_SECONDS", 2)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 300)
+# How many reverse proxies of our own stand in front of the portal (the production TLS proxy: 1). The
+# client's address is then read from X-Forwarded-For as the outermost of them saw it; 0 reads REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# A staff member's session ends after this many hours (an applicant's after SESSION_COOKIE_AGE, 2 weeks).
+STAFF_SESSION_AGE = timedelta(hours=env_int("STAFF_SESSION_HOURS", 8))
+# An API token works this many days (and not after its owner's password changes).
+API_TOKEN_LIFETIME = timedelta(days=env_int("API_TOKEN_DAYS", 30))
 ACCOUNT_VERIFICATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_VERIFICATION_DAYS", 3))
 
 # --- Internationalisation --------------------------------------------------------------------
@@ -253,7 +264,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "permitportal.accounts.api_auth.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -300,6 +311,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Uploads per case, replaced versions included (applications.services.documents).
+CASE_MAX_DOCUMENTS = env_int("CASE_MAX_DOCUMENTS", 200)
+CASE_MAX_BYTES = env_int("CASE_MAX_BYTES", 1024 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -360,3 +375,5 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 PREDIALOGUE_LINK_DAYS = env_int("PREDIALOGUE_LINK_DAYS", 365)  # days in which minutes are offered to a new case
+# An invitation to represent an applicant works this many days, for the invited e-mail address only.
+REPRESENTATIVE_INVITATION_DAYS = env_int("REPRESENTATIVE_INVITATION_DAYS", 14)

@@ -22,11 +22,11 @@ from urllib.request import urlopen
 import pytest
 from django.db import connection
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from applications.models import Case, Document, ScreeningRun
 from applications.services import screening
 from applications.tasks import sweep_unscreened_cases, sweep_unscreened_uploads
+from permitportal.accounts.services import issue_api_token
 from permitportal.celery import app as celery_app
 from tests.applications import caseworker_support as support
 from tests.applications.pdfs import pdf_upload
@@ -69,8 +69,7 @@ def _ready_to_submit():
 
 
 def _api_client(client, user):
-    token = Token.objects.get_or_create(user=user)[0]
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {issue_api_token(user=user)[0]}"
     return client
 
 

@@ -49,9 +49,9 @@ def test_token_endpoint_gives_a_token_that_authenticates():
     assert response.status_code == 200
     token = response.json()["token"]
     assert token
-    from rest_framework.authtoken.models import Token
+    from permitportal.accounts.selectors import user_for_api_token
 
-    assert Token.objects.get(key=token).user == user
+    assert user_for_api_token(key=token) == user
 
 
 def test_token_endpoint_answers_bad_credentials_with_a_message():

@@ -41,6 +41,7 @@ def test_the_button_marks_it_held(client, applicant, prop, caseworker, django_ca
         meeting.refresh_from_db()
         assert meeting.status == "scheduled"
         with after_the_meeting(meeting), django_capture_on_commit_callbacks(execute=True):
+            client.force_login(caseworker)  # three days later: a staff session lasts a working day
             assert client.post(url).status_code == 302
     finally:
         meeting_held.disconnect(dispatch_uid="test-held")

@@ -47,9 +47,9 @@ def test_only_managers_get_the_figures_from_the_api(client, db):
 
 
 def test_the_api_with_a_token(client, manager):
-    from rest_framework.authtoken.models import Token
+    from permitportal.accounts.services import issue_api_token
 
-    key = Token.objects.create(user=manager).key
+    key = issue_api_token(user=manager)[0]
     response = client.get(reverse("api-kpis"), {"from": "2026-01-01", "to": "2026-01-31"},
                           HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200

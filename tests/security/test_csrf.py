@@ -84,10 +84,10 @@ def test_the_api_with_a_session_needs_the_csrf_token(world):
 
 
 def test_the_api_with_a_token_needs_no_csrf_token(world):
-    from rest_framework.authtoken.models import Token
+    from permitportal.accounts.services import issue_api_token
 
     client = Client(enforce_csrf_checks=True)
-    token = Token.objects.create(user=world.applicant)
+    token = issue_api_token(user=world.applicant)[0]
     response = client.get(reverse("api-case-detail", args=[world.case.reference]),
-                          HTTP_AUTHORIZATION=f"Token {token.key}")
+                          HTTP_AUTHORIZATION=f"Token {token}")
     assert response.status_code == 200

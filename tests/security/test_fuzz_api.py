@@ -10,7 +10,8 @@ import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
+
+from permitportal.accounts.services import issue_api_token
 
 APP = get_wsgi_application()
 SCHEMA = schemathesis.openapi.from_wsgi("/api/schema/?format=json", APP)
@@ -44,7 +45,7 @@ def objects(applicant, caseworker, keep_the_test_connection):
 
 @pytest.fixture
 def token(applicant):
-    return Token.objects.get_or_create(user=applicant)[0].key
+    return issue_api_token(user=applicant)[0]
 
 
 def _half(value) -> bool:

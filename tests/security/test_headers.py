@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
+from permitportal.accounts.models import ApiToken
+from permitportal.accounts.services import issue_api_token
 from tests.factories import PASSWORD
 
 
@@ -40,10 +41,10 @@ def test_error_pages(client, world):
 
 
 def test_api_answers(client, world):
-    token = Token.objects.create(user=world.applicant)
+    token = issue_api_token(user=world.applicant)[0]
     for url in (reverse("api-cases"), reverse("api-case-detail", args=[world.case.reference]),
                 reverse("api-case-detail", args=["B-2099-99999"])):
-        response = client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+        response = client.get(url, HTTP_AUTHORIZATION=f"Token {token}")
         assert response.status_code in (200, 404)
         assert response["Content-Type"].startswith("application/json")
         assert_security_headers(response)
@@ -75,7 +76,7 @@ def test_the_token_endpoint_is_throttled(client, world, settings, lang):
                            content_type="application/json")
     assert response.status_code in (400, 429)
     assert "Too many failed attempts" in response.json()["message"]
-    assert not Token.objects.filter(user=world.applicant).exists()
+    assert not ApiToken.objects.filter(user=world.applicant).exists()
 
 
 def test_the_token_endpoint_throttles_by_client_address_too(client, db, settings):

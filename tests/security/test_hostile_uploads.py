@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from applications.models import Document
+from permitportal.accounts.services import issue_api_token
 from tests.applications.files import corpus
 
 
@@ -86,8 +86,7 @@ STORED_SAFELY = {
 
 @pytest.fixture
 def api(client, world):
-    token = Token.objects.create(user=world.applicant)
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {issue_api_token(user=world.applicant)[0]}"
     client.force_login(world.applicant)  # the download is an HTML route (session)
     return client
 
