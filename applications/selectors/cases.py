@@ -147,8 +147,12 @@ def decision_data(*, case: Case) -> dict | None:
     decision = Decision.objects.filter(case=case).first()
     if decision is None:
         return None
+    from applications.services.decisions import appeal_bodies, appeal_deadline
+
     return {"outcome": decision.outcome, "conditions": decision.conditions, "reasons": decision.reasons,
             "guidance": decision.guidance, "decided_at": decision.decided_at,
+            "planning_act": decision.planning_act, "appeal_deadline": appeal_deadline(decision=decision),
+            "appeal_bodies": appeal_bodies(decision=decision),
             "letter_url": (reverse("api-case-decision-pdf", kwargs={"reference": case.reference})
                            if decision.letter else None)}
 

@@ -54,7 +54,8 @@ def readers_params(params: dict) -> dict:
 
 
 def event_text(event) -> str:
-    template = EVENT_TEXT.get(event.kind)
+    """The event in the reader's words; ``params["variant"]`` names a variant of the kind's text."""
+    template = EVENT_TEXT.get(event.params.get("variant") or event.kind)
     if template is None:
         return event.params.get("text", "")
     try:

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applications.models import (
     Advisory,
@@ -20,6 +21,43 @@ from permitportal.accounts import roles
 from permitportal.accounts.models import User
 
 S = Case.Status
+
+
+class ClaimsUnanswered(TransitionNotAllowed):
+    """The applicant says a document is not relevant and the caseworker has not answered yet: the
+    case cannot become complete, be reviewed or be decided until they have (the API answers 409)."""
+
+    def __init__(self, case, to_status, items):
+        self.case, self.to_status = case, to_status
+        self.requirements = [item.requirement.code for item in items]
+        titles = ", ".join(item.requirement.title for item in items)
+        Exception.__init__(self, ngettext(
+            "First accept or reject the applicant's claim that this document is not relevant: %(titles)s.",
+            "First accept or reject the applicant's claims that these documents are not relevant: %(titles)s.",
+            len(items)) % {"titles": titles})
+
+
+class CaseFinished(TransitionNotAllowed):
+    """A decided, closed or withdrawn case: nothing on it can be answered or changed (409)."""
+
+    def __init__(self, case):
+        self.case, self.to_status = case, case.status
+        Exception.__init__(self, _("The case is finished; nothing can be changed on it."))
+
+
+def unanswered_claims(*, case: Case) -> list[ChecklistItem]:
+    """Active items the applicant marked not relevant, still without a document and without the
+    caseworker's answer."""
+    return list(ChecklistItem.objects.filter(case=case, is_active=True, not_relevant_claim=ChecklistItem.Claim.PENDING,
+                                             state=ChecklistItem.State.NOT_RELEVANT)
+                .select_related("requirement").order_by("-required", "requirement__order"))
+
+
+def require_claims_answered(*, case: Case, to_status: str) -> None:
+    """Raise ``ClaimsUnanswered`` naming every claim still waiting for the caseworker."""
+    pending = unanswered_claims(case=case)
+    if pending:
+        raise ClaimsUnanswered(case, to_status, pending)
 
 
 def _require_staff(actor, *allowed):
@@ -61,6 +99,7 @@ def mark_complete(*, case: Case, actor) -> Case:
         state=ChecklistItem.State.MISSING).count()
     if pending:
         raise CaseError(_("%(count)d required documents are still missing. Request them first.") % {"count": pending})
+    require_claims_answered(case=case, to_status=S.COMPLETE)
     _cancel_open_requests(case)
     return transition(case=case, to=S.COMPLETE, actor=actor)
 
@@ -76,6 +115,7 @@ def start_review(*, case: Case, actor) -> Case:
     _require_staff(actor)
     if not is_allowed(case.status, S.IN_REVIEW):
         raise TransitionNotAllowed(case, S.IN_REVIEW)
+    require_claims_answered(case=case, to_status=S.IN_REVIEW)
     if case.caseworker_id is None:
         assign(case=case, caseworker=actor, actor=actor)
     _cancel_open_requests(case)
@@ -140,6 +180,8 @@ def _tell_applicant_type_changed(case, changes):
 @transaction.atomic
 def decide_not_relevant_claim(*, case: Case, requirement_code: str, accept: bool, actor) -> ChecklistItem:
     _require_staff(actor)
+    if case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN):
+        raise CaseFinished(case)
     try:
         item = ChecklistItem.objects.select_related("requirement").get(case=case, requirement__code=requirement_code)
     except ChecklistItem.DoesNotExist as exc:
