@@ -110,6 +110,15 @@ def appeal_deadline(*, decision: Decision):
     return timezone.localdate(decision.decided_at) + timedelta(days=settings.APPEAL_PERIOD_DAYS)
 
 
+def appeal(*, decision: Decision, today=None) -> dict:
+    """What the decided case's page says about appealing: by when, to whom, and whether that is still open."""
+    deadline = appeal_deadline(decision=decision)
+    names = [body["name"] for body in appeal_bodies(decision=decision)]
+    if len(names) > 1:
+        names = [_("%(first)s and %(second)s") % {"first": ", ".join(names[:-1]), "second": names[-1]}]
+    return {"deadline": deadline, "bodies": names[0], "open": (today or timezone.localdate()) <= deadline}
+
+
 def render_letter(*, decision: Decision) -> bytes:
     return render_pdf(template="applications/pdf/decision.html", context=letter_context(decision=decision),
                       language=decision.language)
