@@ -16,9 +16,10 @@ from applications.models import (
 from applications.services import events
 from applications.services.advisories import raise_advisory
 from applications.services.cases import CaseError, recompute_checklist, refresh_checklist_state
-from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
+from applications.services.transitions import TransitionNotAllowed, ensure_open, is_allowed, transition
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
+from permitportal.core.errors import NotAllowed
 
 S = Case.Status
 
@@ -31,18 +32,10 @@ class ClaimsUnanswered(TransitionNotAllowed):
         self.case, self.to_status = case, to_status
         self.requirements = [item.requirement.code for item in items]
         titles = ", ".join(item.requirement.title for item in items)
-        Exception.__init__(self, ngettext(
+        NotAllowed.__init__(self, ngettext(
             "First accept or reject the applicant's claim that this document is not relevant: %(titles)s.",
             "First accept or reject the applicant's claims that these documents are not relevant: %(titles)s.",
-            len(items)) % {"titles": titles})
-
-
-class CaseFinished(TransitionNotAllowed):
-    """A decided, closed or withdrawn case: nothing on it can be answered or changed (409)."""
-
-    def __init__(self, case):
-        self.case, self.to_status = case, case.status
-        Exception.__init__(self, _("The case is finished; nothing can be changed on it."))
+            len(items)) % {"titles": titles}, code="claims_unanswered", requirements=self.requirements)
 
 
 def unanswered_claims(*, case: Case) -> list[ChecklistItem]:
@@ -180,8 +173,7 @@ def _tell_applicant_type_changed(case, changes):
 @transaction.atomic
 def decide_not_relevant_claim(*, case: Case, requirement_code: str, accept: bool, actor) -> ChecklistItem:
     _require_staff(actor)
-    if case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN):
-        raise CaseFinished(case)
+    ensure_open(case)
     try:
         item = ChecklistItem.objects.select_related("requirement").get(case=case, requirement__code=requirement_code)
     except ChecklistItem.DoesNotExist as exc:

@@ -9,7 +9,7 @@ from applications.models import Case, ChecklistItem, Decision
 from applications.services import cases as case_services
 from applications.services import decisions, handling
 from applications.services.screening import run_screening
-from applications.services.transitions import TransitionNotAllowed
+from applications.services.transitions import CaseFinished, TransitionNotAllowed
 from tests.applications import caseworker_support as support
 from tests.applications.files.storage import private_storage  # noqa: F401  (fixture)
 from tests.factories import PASSWORD
@@ -116,8 +116,10 @@ def test_a_decided_case_offers_no_accept_or_reject(db, client, caseworker):
     client.login(email=caseworker.email, password=PASSWORD)
     page = client.get(reverse("applications:workspace", args=[case.reference])).content.decode()
     assert "Accept: not needed" not in page
-    with pytest.raises(handling.CaseFinished):
+    with pytest.raises(CaseFinished):
         handling.decide_not_relevant_claim(case=case, requirement_code="facades", accept=False, actor=caseworker)
+    workspace = reverse("applications:workspace", args=[case.reference])
     response = client.post(reverse("applications:decide_claim", args=[case.reference, "facades"]),
-                           {"decision": "reject"}, follow=True)
-    assert "The case is finished; nothing can be changed on it." in response.content.decode()
+                           {"decision": "reject"}, HTTP_REFERER=f"http://testserver{workspace}", follow=True)
+    assert "so it can no longer be changed." in response.content.decode()
+    assert ChecklistItem.objects.get(case=case, requirement__code="facades").not_relevant_claim == "pending"
