@@ -57,6 +57,16 @@ def _application(*, applicant, address: str, type_code: str, description: str, s
     return case
 
 
+def _accept_claims(*, case, worker) -> None:
+    """The caseworker accepts the demo's "not relevant" claims: a case with an unanswered claim cannot be
+    completed or decided."""
+    from applications.services import handling
+
+    for item in handling.unanswered_claims(case=case):
+        handling.decide_not_relevant_claim(case=case, requirement_code=item.requirement.code, accept=True,
+                                           actor=worker)
+
+
 def load_cases(*, stdout) -> list[str]:
     """Cases in every stage for the demo logins: a draft, a new case, one waiting for information, one
     in review, one granted and one refused, so each role has something to look at."""
@@ -88,6 +98,7 @@ def load_cases(*, stdout) -> list[str]:
         review = _application(applicant=architect, address="Kongens Nytorv 11B", type_code="single-family-house",
                               description="Ny tagetage med to kviste.")
         handling.assign(case=review, caseworker=worker, actor=worker)
+        _accept_claims(case=review, worker=worker)
         handling.mark_complete(case=review, actor=worker)
         handling.start_review(case=review, actor=worker)
         for outcome, address, text, guidance in (
@@ -96,6 +107,7 @@ def load_cases(*, stdout) -> list[str]:
                  "Flyt garagen mindst 2,5 m fra skel, eller gør den højst 50 m², så kan den tillades.")):
             case = _application(applicant=architect, address=address, type_code="small-building", description=text)
             handling.assign(case=case, caseworker=worker, actor=worker)
+            _accept_claims(case=case, worker=worker)
             handling.mark_complete(case=case, actor=worker)
             handling.start_review(case=case, actor=worker)
             decisions.record_decision(case=case, outcome=outcome, actor=worker, guidance=guidance,

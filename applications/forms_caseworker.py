@@ -144,6 +144,11 @@ class DecisionForm(_Styled, forms.Form):
                                widget=forms.Textarea(attrs={"rows": 4}),
                                help_text=_("Required for a refusal: say concretely what would make the project "
                                            "acceptable. The letter offers a new pre-application meeting."))
+    planning_act = forms.BooleanField(
+        label=_("The decision also rules under the Planning Act (for example a dispensation from the local plan)"),
+        required=False,
+        help_text=_("The letter then tells the applicant they can appeal that part to Planklagenævnet; the rest "
+                    "goes to Byggeklageenheden."))
 
 
 class WithdrawForm(_Styled, forms.Form):

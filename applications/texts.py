@@ -42,6 +42,8 @@ EVENT_TEXT = {
     "representative_invitation_withdrawn": _("The invitation to %(email)s was withdrawn."),
     "catalogue_updated": _("The application was checked against the updated requirements."),
     "screened": _("We checked the documents automatically: %(ok)s of %(total)s checks fine."),
+    "screened_problems": _("We checked the documents automatically: %(ok)s of %(total)s checks fine. "
+                           "Not fine: %(failed)s."),
     "information_requested": _("We need more information: %(items)s. Please answer by %(due)s."),
     "information_answered": _("Thank you: the information request is answered."),
     "assigned": _("Caseworker %(name)s is handling the case."),
@@ -59,4 +61,6 @@ ADVISORY_TEXT = {
     "minutes_linked": _("Pre-application minutes were linked to %(reference)s."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
+    "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "
+                                "%(failed)s."),
 }

@@ -46,6 +46,10 @@ class CaseDetailSerializer(serializers.Serializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     expected_decision_date = serializers.DateField(allow_null=True)
     on_track = serializers.BooleanField(allow_null=True)
+    clock_state = serializers.CharField(help_text="on_track, at_risk, overdue, paused, met, missed or none.")
+    badge = serializers.CharField(allow_blank=True, help_text="The clock's badge in words, as every page shows it.")
+    act_by = serializers.DateField(allow_null=True, help_text="While the case waits for the applicant: the day "
+                                                              "they must answer by.")
     checklist = serializers.ListField(child=serializers.DictField())
     outstanding = serializers.ListField(child=serializers.DictField())
     timeline = serializers.ListField(child=serializers.DictField())
@@ -66,15 +70,14 @@ class CaseListView(APIView):
 
     @extend_schema(responses={200: CaseDetailSerializer(many=True)})
     def get(self, request):
-        qs = case_selectors.cases_visible_to(user=request.user).select_related(
-            "property", "application_type", "caseworker").order_by("-created_at")[:100]
-        from applications.selectors.status import status_text, waiting_for
+        from applications.selectors.status import case_status, with_act_by
 
-        return Response([{"reference": c.reference, "status": c.status, "status_text": status_text(c),
-                          "waiting_for": waiting_for(c),
-                          "application_type": c.application_type.code if c.application_type_id else None,
-                          "address": str(c.property), "expected_decision_date": c.expected_decision_date,
-                          "submitted_at": c.submitted_at} for c in qs])
+        qs = with_act_by(case_selectors.cases_visible_to(user=request.user).select_related(
+            "property", "application_type", "caseworker").order_by("-created_at"))[:100]
+        return Response([case_selectors.status_fields(status=case_status(c)) | {
+            "reference": c.reference,
+            "application_type": c.application_type.code if c.application_type_id else None,
+            "address": str(c.property), "submitted_at": c.submitted_at} for c in qs])
 
     @extend_schema(request=CaseCreateSerializer, responses={201: CaseDetailSerializer})
     def post(self, request):

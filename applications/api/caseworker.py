@@ -88,6 +88,10 @@ class DecisionSerializer(serializers.Serializer):
     reasons = serializers.CharField(required=False, allow_blank=True, default="")
     guidance = serializers.CharField(required=False, allow_blank=True, default="",
                                      help_text="Required for a refusal: what the applicant could change.")
+    planning_act = serializers.BooleanField(
+        required=False, default=False,
+        help_text="The decision also rules under the planning act (e.g. a dispensation from the local plan): "
+                  "the letter names Planklagenævnet for that part, Byggeklageenheden for the rest.")
 
 
 class ChangeTypeSerializer(serializers.Serializer):

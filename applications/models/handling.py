@@ -50,6 +50,7 @@ class ScreeningResult(models.Model):
         CLAIM_ACCEPTED = "claim_accepted", _("Not relevant: accepted")
         CLAIM_REJECTED = "claim_rejected", _("Not relevant: rejected")
         RECOMMENDED_MISSING = "recommended_missing", _("Recommended, not sent")
+        SAME_FILE = "same_file", _("The same file as another document")
 
     run = models.ForeignKey(ScreeningRun, on_delete=models.CASCADE, related_name="results")
     requirement = models.ForeignKey(DocumentRequirement, null=True, blank=True, on_delete=models.PROTECT,
@@ -160,6 +161,9 @@ class Decision(models.Model):
     conditions = models.TextField(blank=True)
     reasons = models.TextField()
     guidance = models.TextField(blank=True, help_text="For a refusal: what could be changed.")
+    planning_act = models.BooleanField(
+        default=False, help_text="The decision also rules under the planning act (e.g. a dispensation from the "
+                                 "local plan): the letter names Planklagenævnet for that part.")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
     language = models.CharField(max_length=8, default="da")

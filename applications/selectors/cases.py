@@ -64,8 +64,10 @@ def other_documents(*, case: Case) -> list:
 
 def my_cases(*, user):
     """The applicant's own and represented cases, newest first, with what the list shows."""
-    return (cases_owned_by(user=user).select_related("property", "application_type")
-            .order_by("-created_at"))
+    from applications.selectors.status import with_act_by
+
+    return with_act_by(cases_owned_by(user=user).select_related("property", "application_type")
+                       .order_by("-created_at"))
 
 
 def public_timeline(*, case: Case) -> list:
@@ -98,10 +100,10 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
     """The case as every channel describes it (API detail; the HTML pages use the same parts)."""
     from django.utils import timezone
 
-    from applications.selectors.status import status_text, waiting_for
-    from applications.services.clock import clock_state
+    from applications.selectors.status import case_status
 
-    clock = clock_state(case, today=timezone.localdate())
+    status = case_status(case, today=timezone.localdate())
+    clock = status["clock"]
     checklist = [
         {"requirement": item.requirement.code, "title": item.requirement.title, "required": item.required,
          "state": item.state, "agreed_at_meeting": item.agreed_at_meeting,
@@ -113,16 +115,12 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
     worker = case.caseworker
     data = {
         "reference": case.reference,
-        "status": case.status,
-        "status_text": status_text(case),
-        "waiting_for": waiting_for(case),
+        **status_fields(status=status),
         "application_type": case.application_type.code if case.application_type_id else None,
         "property": {"id": case.property_id, "address": str(case.property),
                      "cadastral_number": case.property.cadastral_number},
         "description": case.description,
         "submitted_at": case.submitted_at,
-        "expected_decision_date": clock["expected"],
-        "on_track": clock["on_track"],
         "clock": {k: clock[k] for k in ("state", "days_left", "elapsed_days", "paused_days", "extension_days")},
         "checklist": checklist,
         "outstanding": outstanding_items(case=case),
@@ -136,6 +134,14 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
     return data
 
 
+def status_fields(*, status: dict) -> dict:
+    """The API's status fields, from ``selectors.status.case_status`` (lists and details alike)."""
+    clock = status["clock"]
+    return {"status": status["status"], "status_text": status["text"], "waiting_for": status["waiting_for"],
+            "expected_decision_date": clock["expected"], "on_track": clock["on_track"], "clock_state": clock["state"],
+            "badge": status["badge_label"], "act_by": status["act_by"]}
+
+
 def decision_data(*, case: Case) -> dict | None:
     """The decision as the API shows it, or None while the case is undecided."""
     from django.urls import reverse
@@ -147,8 +153,12 @@ def decision_data(*, case: Case) -> dict | None:
     decision = Decision.objects.filter(case=case).first()
     if decision is None:
         return None
+    from applications.services.decisions import appeal_bodies, appeal_deadline
+
     return {"outcome": decision.outcome, "conditions": decision.conditions, "reasons": decision.reasons,
             "guidance": decision.guidance, "decided_at": decision.decided_at,
+            "planning_act": decision.planning_act, "appeal_deadline": appeal_deadline(decision=decision),
+            "appeal_bodies": appeal_bodies(decision=decision),
             "letter_url": (reverse("api-case-decision-pdf", kwargs={"reference": case.reference})
                            if decision.letter else None)}
 

@@ -162,6 +162,7 @@ def actions_for(*, case: Case) -> dict:
         "withdraw": S.WITHDRAWN in targets,
         "extend_deadline": is_open,
         "change_type": is_open,
+        "answer_claims": is_open,
     }
 
 
@@ -173,7 +174,6 @@ def workspace(*, case: Case) -> dict:
     items = checklist_for_display(case=case)
     for item in items:
         item.screening = by_requirement.get(item.requirement_id)
-    field_results = [r for r in (run.result_list if run else []) if not r.requirement_id]
     decision = Decision.objects.filter(case=case).select_related("decided_by").first()
     return {
         "case": case,
@@ -184,7 +184,7 @@ def workspace(*, case: Case) -> dict:
         "other_documents": other_documents(case=case),
         "screening": run,
         "screening_summary": screening_summary(ok=run.ok_count, total=run.total_count) if run else None,
-        "field_results": field_results,
+        "failed_results": [r for r in (run.result_list if run else []) if not r.is_ok],
         "pending_claims": [i for i in items if i.not_relevant_claim == "pending" and i.not_relevant_reason],
         "representatives": list(case.representatives.select_related("user").order_by("invited_at")),
         "answers": answers_for_display(case=case),

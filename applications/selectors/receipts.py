@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from applications.models import Case, ChecklistItem
+from applications.selectors.status import case_status
 from applications.services.clock import clock_state
 
 
@@ -16,5 +17,6 @@ def receipt_context(*, case: Case) -> dict:
         "documents": documents,
         "not_relevant": not_relevant,
         "clock": clock_state(case, today=timezone.localdate()),
+        "status": case_status(case),
         "contact": settings.PORTAL_CONTACT_POINTS,
     }

@@ -3,10 +3,13 @@
 import functools
 from datetime import date
 
-from django.utils import translation
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
 
-from applications.models import Case
+from applications.models import Case, InformationRequest
+from applications.services.clock import clock_state
 from applications.services.transitions import WAITING_FOR
 from applications.texts import EVENT_TEXT, STATUS_TEXT, WAITING_FOR_TEXT
 
@@ -24,6 +27,53 @@ def waiting_for_text(case: Case) -> str:
 
 
 _TEXTS = {"status": STATUS_TEXT, "waiting_for": WAITING_FOR_TEXT}
+
+# The clock's badge per state of ``services.clock.clock_state``: CSS class and label.
+BADGES = {
+    "on_track": ("text-bg-success", gettext_noop("On track")),
+    "at_risk": ("text-bg-warning", gettext_noop("At risk")),
+    "overdue": ("text-bg-danger", gettext_noop("Overdue")),
+    "paused": ("text-bg-secondary", gettext_noop("Paused")),
+    "met": ("text-bg-success", gettext_noop("Decided in time")),
+    "missed": ("text-bg-danger", gettext_noop("Decided late")),
+}
+# Applicants, and the dialogue team on the phone to them, read a paused clock explained.
+PAUSED_FOR_CALLERS = gettext_noop("Paused: waiting for information")
+
+
+def badge_parts(state: str | None, *, for_callers: bool = False) -> tuple[str, str]:
+    """The badge of a clock state: its CSS class and its label in the current language ("", "" for none)."""
+    css, label = BADGES.get(state or "", ("", ""))
+    if for_callers and state == "paused":
+        label = PAUSED_FOR_CALLERS
+    return css, gettext(label) if label else ""
+
+
+def with_act_by(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """``cases`` with each one's open information request's due date (``act_by_day``): a list asks once."""
+    open_requests = InformationRequest.objects.filter(case=OuterRef("pk"), state=InformationRequest.State.OPEN)
+    return cases.annotate(act_by_day=Subquery(open_requests.order_by("-created_at").values("due_date")[:1]))
+
+
+def act_by(case: Case):
+    """The day the applicant must act by: the open information request's due date while the case waits
+    for them; None otherwise."""
+    if case.status != Case.Status.AWAITING_INFORMATION:
+        return None
+    if hasattr(case, "act_by_day"):
+        return case.act_by_day
+    return (InformationRequest.objects.filter(case=case, state=InformationRequest.State.OPEN)
+            .order_by("-created_at").values_list("due_date", flat=True).first())
+
+
+def case_status(case: Case, *, today: date | None = None, for_callers: bool = True) -> dict:
+    """The one status truth for every list, card, page, e-mail and API answer: the status in words,
+    who has the ball, the clock, its badge and the day the applicant must act by."""
+    clock = clock_state(case, today=today or timezone.localdate())
+    css, label = badge_parts(clock["state"], for_callers=for_callers)
+    return {"status": case.status, "text": status_text(case), "waiting_for": waiting_for(case),
+            "waiting_for_text": waiting_for_text(case), "clock": clock, "badge_class": css, "badge_label": label,
+            "act_by": act_by(case)}
 
 
 @functools.lru_cache(maxsize=256)
@@ -54,7 +104,8 @@ def readers_params(params: dict) -> dict:
 
 
 def event_text(event) -> str:
-    template = EVENT_TEXT.get(event.kind)
+    """The event in the reader's words; ``params["variant"]`` names a variant of the kind's text."""
+    template = EVENT_TEXT.get(event.params.get("variant") or event.kind)
     if template is None:
         return event.params.get("text", "")
     try:

@@ -2,6 +2,7 @@
 
 import hashlib
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from applications import signals
 from applications.models import Case, Decision
 from applications.services.cases import CaseError
+from applications.services.handling import require_claims_answered
 from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
 from permitportal.accounts import roles
 from permitportal.core.notifications import send_templated_email
@@ -22,9 +24,36 @@ S = Case.Status
 Outcome = Decision.Outcome
 
 
-@transaction.atomic
-def record_decision(*, case: Case, outcome: str, reasons: str, actor, conditions: str = "",
-                    guidance: str = "") -> Decision:
+# Who hears an appeal (the letter names the one that applies, never "one or the other"):
+# - Decisions under the building act (byggeloven) and the rules made under it, BR18 included: building
+#   permits, refusals, "no permit needed". Appeal to Nævnenes Hus, Byggeklageenheden, on legal questions
+#   only, within 4 weeks (byggeloven § 23, stk. 1, and § 24; BR18's guidance on case handling, chapter 10
+#   "Klage over kommunalbestyrelsens afgørelser", bygningsreglementet.dk; naevneneshus.dk, Byggeklageenheden,
+#   "Det kan du klage over hos Byggeklageenheden").
+# - What the decision rules under the planning act (planloven), e.g. a dispensation from the local plan or
+#   whether the project is allowed by it: Planklagenævnet (naevneneshus.dk/start-din-klage/planklagenaevnet,
+#   "Typiske sager"). The two are separate bodies: a decision under both acts is appealed to each for its
+#   part (naevneneshus.dk, Byggeklageenheden, "Til klager").
+BUILDING_ACT_BODY = "Byggeklageenheden"
+PLANNING_ACT_BODY = "Planklagenævnet"
+
+
+def appeal_bodies(*, decision: Decision) -> list[dict]:
+    """The appeals bodies for this decision, each with the act whose part of the decision it hears."""
+    bodies = [{"name": BUILDING_ACT_BODY, "act": "building_act"}]
+    if decision.planning_act:
+        bodies.append({"name": PLANNING_ACT_BODY, "act": "planning_act"})
+    return bodies
+
+
+def letter_language(*, case: Case) -> str:
+    """The language the letter is written in: the applicant's."""
+    return case.applicant.preferred_language or settings.LANGUAGE_CODE
+
+
+def _checked_decision(*, case: Case, outcome: str, reasons: str, actor, conditions: str, guidance: str,
+                      planning_act: bool) -> Decision:
+    """The decision as it would be recorded (unsaved), or the reason it cannot be."""
     if not roles.has_role(actor, roles.CASEWORKER, roles.MANAGER):
         raise PermissionError(_("Only caseworkers can decide."))
     if not is_allowed(case.status, S.DECIDED):
@@ -40,9 +69,18 @@ def record_decision(*, case: Case, outcome: str, reasons: str, actor, conditions
         raise CaseError(_("A refusal must say concretely what the applicant could change to get a permit."))
     if Decision.objects.filter(case=case).exists():
         raise CaseError(_("The case has already been decided."))
-    decision = Decision.objects.create(case=case, outcome=outcome, reasons=reasons, conditions=conditions,
-                                       guidance=guidance, decided_by=actor,
-                                       language=case.applicant.preferred_language)
+    require_claims_answered(case=case, to_status=S.DECIDED)
+    return Decision(case=case, outcome=outcome, reasons=reasons, conditions=conditions, guidance=guidance,
+                    decided_by=actor, decided_at=timezone.now(), language=letter_language(case=case),
+                    planning_act=bool(planning_act))
+
+
+@transaction.atomic
+def record_decision(*, case: Case, outcome: str, reasons: str, actor, conditions: str = "",
+                    guidance: str = "", planning_act: bool = False) -> Decision:
+    decision = _checked_decision(case=case, outcome=outcome, reasons=reasons, actor=actor, conditions=conditions,
+                                 guidance=guidance, planning_act=planning_act)
+    decision.save()
     transition(case=case, to=S.DECIDED, actor=actor, event_params={"outcome": outcome})
     from applications.tasks import enqueue, generate_decision_letter
 
@@ -51,12 +89,34 @@ def record_decision(*, case: Case, outcome: str, reasons: str, actor, conditions
     return decision
 
 
+def preview_letter(*, case: Case, outcome: str, reasons: str, actor, conditions: str = "", guidance: str = "",
+                   planning_act: bool = False) -> bytes:
+    """The letter exactly as ``record_decision`` would send it, rendered without recording anything."""
+    decision = _checked_decision(case=case, outcome=outcome, reasons=reasons, actor=actor, conditions=conditions,
+                                 guidance=guidance, planning_act=planning_act)
+    return render_letter(decision=decision)
+
+
 def letter_context(*, decision: Decision) -> dict:
     case = decision.case
+    booking = settings.SITE_URL + reverse("predialogue:request") + "?" + urlencode({"case": case.reference})
     return {"case": case, "decision": decision, "contact": settings.PORTAL_CONTACT_POINTS,
-            "appeal_days": settings.APPEAL_PERIOD_DAYS,
-            "appeal_deadline": timezone.localdate(decision.decided_at) + timedelta(days=settings.APPEAL_PERIOD_DAYS),
+            "appeal_days": settings.APPEAL_PERIOD_DAYS, "appeal_deadline": appeal_deadline(decision=decision),
+            "appeal_bodies": appeal_bodies(decision=decision), "booking_url": booking,
             "site_url": settings.SITE_URL}
+
+
+def appeal_deadline(*, decision: Decision):
+    return timezone.localdate(decision.decided_at) + timedelta(days=settings.APPEAL_PERIOD_DAYS)
+
+
+def appeal(*, decision: Decision, today=None) -> dict:
+    """What the decided case's page says about appealing: by when, to whom, and whether that is still open."""
+    deadline = appeal_deadline(decision=decision)
+    names = [body["name"] for body in appeal_bodies(decision=decision)]
+    if len(names) > 1:
+        names = [_("%(first)s and %(second)s") % {"first": ", ".join(names[:-1]), "second": names[-1]}]
+    return {"deadline": deadline, "bodies": names[0], "open": (today or timezone.localdate()) <= deadline}
 
 
 def render_letter(*, decision: Decision) -> bytes:

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applications.models import (
     Advisory,
@@ -21,6 +22,35 @@ from permitportal.accounts.models import User
 from permitportal.core.errors import NotAllowed
 
 S = Case.Status
+
+
+class ClaimsUnanswered(TransitionNotAllowed):
+    """The applicant says a document is not relevant and the caseworker has not answered yet: the
+    case cannot become complete, be reviewed or be decided until they have (the API answers 409)."""
+
+    def __init__(self, case, to_status, items):
+        self.case, self.to_status = case, to_status
+        self.requirements = [item.requirement.code for item in items]
+        titles = ", ".join(item.requirement.title for item in items)
+        NotAllowed.__init__(self, ngettext(
+            "First accept or reject the applicant's claim that this document is not relevant: %(titles)s.",
+            "First accept or reject the applicant's claims that these documents are not relevant: %(titles)s.",
+            len(items)) % {"titles": titles}, code="claims_unanswered", requirements=self.requirements)
+
+
+def unanswered_claims(*, case: Case) -> list[ChecklistItem]:
+    """Active items the applicant marked not relevant, still without a document and without the
+    caseworker's answer."""
+    return list(ChecklistItem.objects.filter(case=case, is_active=True, not_relevant_claim=ChecklistItem.Claim.PENDING,
+                                             state=ChecklistItem.State.NOT_RELEVANT)
+                .select_related("requirement").order_by("-required", "requirement__order"))
+
+
+def require_claims_answered(*, case: Case, to_status: str) -> None:
+    """Raise ``ClaimsUnanswered`` naming every claim still waiting for the caseworker."""
+    pending = unanswered_claims(case=case)
+    if pending:
+        raise ClaimsUnanswered(case, to_status, pending)
 
 
 def _require_staff(actor, *allowed):
@@ -63,6 +93,7 @@ def mark_complete(*, case: Case, actor) -> Case:
         state=ChecklistItem.State.MISSING).count()
     if pending:
         raise CaseError(_("%(count)d required documents are still missing. Request them first.") % {"count": pending})
+    require_claims_answered(case=case, to_status=S.COMPLETE)
     _cancel_open_requests(case)
     return transition(case=case, to=S.COMPLETE, actor=actor)
 
@@ -78,6 +109,7 @@ def start_review(*, case: Case, actor) -> Case:
     _require_staff(actor)
     if not is_allowed(case.status, S.IN_REVIEW):
         raise TransitionNotAllowed(case, S.IN_REVIEW)
+    require_claims_answered(case=case, to_status=S.IN_REVIEW)
     if case.caseworker_id is None:
         assign(case=case, caseworker=actor, actor=actor)
     _cancel_open_requests(case)

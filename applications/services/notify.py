@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from applications.models import Case, InformationRequest, NotificationSent
-from applications.selectors.status import status_text
+from applications.selectors.status import case_status
 from permitportal.core.notifications import send_sms, send_templated_email
 
 
@@ -34,10 +34,12 @@ def notify_status_change(*, case_id: int, to_status: str, event_id: int) -> int:
     sent = 0
     for person in recipients(case):
         with translation.override(person.preferred_language):
-            text = status_text(case)
+            status = case_status(case)
+            text = status["text"]
             if person.notify_by_email and _once(f"status:{event_id}:{person.pk}:email", case, "email"):
                 send_templated_email(to=[person.email], template="applications/email/status_changed",
-                                     context={"case": case, "status_text": text, "link": link, "person": person},
+                                     context={"case": case, "status_text": text, "status": status, "link": link,
+                                              "person": person},
                                      language=person.preferred_language)
                 sent += 1
             if person.notify_by_sms and person.phone and _once(f"status:{event_id}:{person.pk}:sms", case, "sms"):

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import override
 
 from applications.models import (
@@ -66,7 +67,24 @@ def _file_is_intact(doc: Document) -> bool:
         return False
 
 
-def _check_item(item: ChecklistItem, docs: list[Document]) -> tuple[str, str]:
+def _same_files(items, docs: dict[int, list[Document]]) -> dict[int, list]:
+    """For each requirement, the other requirements offered the very same file (by its SHA-256): one
+    one-page PDF sent as the site plan, the floor plans and the facades is one drawing, not three."""
+    holders: dict[str, set[int]] = {}
+    for requirement_id, documents in docs.items():
+        for doc in documents:
+            holders.setdefault(doc.sha256, set()).add(requirement_id)
+    requirements = {item.requirement_id: item.requirement for item in items}
+    shared = {}
+    for requirement_id, documents in docs.items():
+        others = {other for doc in documents for other in holders[doc.sha256]} - {requirement_id}
+        others &= set(requirements)
+        if others:
+            shared[requirement_id] = sorted((requirements[o] for o in others), key=lambda r: (r.order, r.code))
+    return shared
+
+
+def _check_item(item: ChecklistItem, docs: list[Document], same_as: list | None = None) -> tuple[str, str]:
     req = item.requirement
     if docs:
         accepted = set(req.accepted_formats or ["pdf", "png", "jpeg"])
@@ -78,6 +96,9 @@ def _check_item(item: ChecklistItem, docs: list[Document]) -> tuple[str, str]:
         broken = [d for d in docs if not _file_is_intact(d)]
         if broken:
             return R.UNREADABLE, _("We could not read %(name)s. Upload it again.") % {"name": broken[0].original_name}
+        if same_as:
+            return R.SAME_FILE, _("The same file was also sent as %(others)s. Send each document as its own "
+                                  "file.") % {"others": ", ".join(r.title for r in same_as)}
         return R.OK, ""
     if item.not_relevant_reason:
         return {
@@ -122,9 +143,10 @@ def run_screening(*, case_id: int, trigger: str = ScreeningRun.Trigger.SUBMISSIO
             return ScreeningRun.objects.get(case=case, fingerprint=print_)
         _test_pause(case_id)
         results = []
+        same = _same_files(items, docs)
         with override(case.applicant.preferred_language):
             for item in items:
-                result, message = _check_item(item, docs.get(item.requirement_id, []))
+                result, message = _check_item(item, docs.get(item.requirement_id, []), same.get(item.requirement_id))
                 results.append(ScreeningResult(run=run, requirement=item.requirement, result=result, message=message))
             if not (case.description or "").strip():
                 results.append(ScreeningResult(run=run, field="description", result=R.MISSING,
@@ -136,13 +158,33 @@ def run_screening(*, case_id: int, trigger: str = ScreeningRun.Trigger.SUBMISSIO
         ok = sum(1 for r in results if r.is_ok)
         run.ok_count, run.total_count = ok, len(results)
         run.save(update_fields=["ok_count", "total_count"])
-        events.record(case=case, kind="screened", params={"ok": ok, "total": len(results), "run": run.pk})
+        failed = failed_names([r for r in results if not r.is_ok])
+        params = {"ok": ok, "total": len(results), **failed}
+        events.record(case=case, kind="screened",
+                      params={**params, "run": run.pk, **({"variant": "screened_problems"} if failed else {})})
         raise_advisory(kind=Advisory.Kind.CASE_SCREENED, case=case, dedupe_key=f"screened:{run.pk}",
-                       params={"ok": ok, "total": len(results)})
+                       params={**params, "text": "case_screened_problems"} if failed else params)
         # A pending "not relevant" claim is for the caseworker to decide, not to ask the applicant about.
         problems = [r for r in results if not r.is_ok and r.requirement_id and r.result != R.CLAIM_PENDING]
         _draft_request(case=case, run=run, problems=problems)
         return run
+
+
+FIELD_NAMES = {"description": _lazy("Description of the project"), "owner": _lazy("The owner's name and e-mail")}
+
+
+def failed_names(results: list[ScreeningResult]) -> dict:
+    """``{"failed": "Site plan (Missing), ...", "failed_da": ...}``: each check that is not fine, named in
+    plain words in English and Danish (an event's and an advisory's params), or {} when all are fine."""
+    if not results:
+        return {}
+    names = {}
+    for language in ("en", "da"):
+        with override(language):
+            names["failed" if language == "en" else "failed_da"] = ", ".join(
+                f"{r.requirement.title if r.requirement_id else FIELD_NAMES.get(r.field, r.field)} "
+                f"({r.get_result_display()})" for r in results)
+    return names
 
 
 def _draft_request(*, case: Case, run: ScreeningRun, problems: list[ScreeningResult]) -> None:

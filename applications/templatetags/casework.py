@@ -7,28 +7,11 @@ were a third of the page's rendering time.
 
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext, ngettext
+
+from applications.selectors.status import badge_parts
 
 register = template.Library()
-
-BADGES = {
-    "on_track": ("text-bg-success", gettext_noop("On track")),
-    "at_risk": ("text-bg-warning", gettext_noop("At risk")),
-    "overdue": ("text-bg-danger", gettext_noop("Overdue")),
-    "paused": ("text-bg-secondary", gettext_noop("Paused")),
-    "met": ("text-bg-success", gettext_noop("Decided in time")),
-    "missed": ("text-bg-danger", gettext_noop("Decided late")),
-}
-# The dialogue team explains a paused clock to the person on the phone.
-PAUSED_FOR_CALLERS = gettext_noop("Paused: waiting for information")
-
-
-def badge_parts(state: str | None, *, for_callers: bool = False) -> tuple[str, str]:
-    """The badge's CSS class and its label in the current language ("", "" for no badge)."""
-    css, label = BADGES.get(state or "", ("", ""))
-    if for_callers and state == "paused":
-        label = PAUSED_FOR_CALLERS
-    return css, gettext(label) if label else ""
 
 
 @register.simple_tag

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 from applications.forms import InviteRepresentativeForm, NotRelevantForm, ProjectForm, UploadForm
 from applications.models import ApplicationType, Case, Property
 from applications.selectors import cases as case_selectors
-from applications.selectors.status import status_text, waiting_for, waiting_for_text
+from applications.selectors.status import case_status
 from applications.services import cases as case_services
+from applications.services import decisions as decision_services
 from applications.services import receipts, requests
-from applications.services.clock import clock_state
 from permitportal.core.errors import NotAllowed
 
 S = Case.Status
@@ -70,10 +70,9 @@ def draft_create(request):
 @login_required
 def my_applications(request):
     today = timezone.localdate()
-    rows = []
-    for case in case_selectors.my_cases(user=request.user):
-        rows.append({"case": case, "status_text": status_text(case), "clock": clock_state(case, today=today),
-                     "is_representative": case.applicant_id != request.user.pk})
+    rows = [{"case": case, "status": case_status(case, today=today),
+             "is_representative": case.applicant_id != request.user.pk}
+            for case in case_selectors.my_cases(user=request.user)]
     return render(request, "applications/cases/my_applications.html", {"rows": rows})
 
 
@@ -193,9 +192,11 @@ def case_detail(request, reference):
         return redirect("applications:draft_edit", reference=reference)
     context = _checklist_context(request, case)
     open_request = requests.open_request(case=case)
+    status = case_status(case)
+    decision = getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None
     context.update({
-        "status_text": status_text(case), "waiting_for": waiting_for(case), "waiting_for_text": waiting_for_text(case),
-        "clock": clock_state(case, today=timezone.localdate()),
+        "status": status, "status_text": status["text"], "waiting_for": status["waiting_for"],
+        "waiting_for_text": status["waiting_for_text"], "clock": status["clock"],
         "timeline": case_selectors.public_timeline(case=case),
         "other_documents": case_selectors.other_documents(case=case),
         "representatives": list(case.representatives.all()),
@@ -204,7 +205,9 @@ def case_detail(request, reference):
         "open_request": open_request,
         "open_request_items": _request_items(open_request, context["items"]),
         "outstanding": case_selectors.outstanding_items(case=case),
-        "decision": getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None,
+        "decision": decision,
+        "appeal": decision_services.appeal(decision=decision) if decision else None,
+        "finished": case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN),
     })
     return render(request, "applications/cases/case_detail.html", context)
 

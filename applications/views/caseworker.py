@@ -12,14 +12,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from applications.forms_caseworker import (
@@ -322,24 +322,36 @@ def request_information(request, reference):
 
 @caseworker_required
 def decide(request, reference):
+    """The decision form. "Preview the letter" renders the letter as it would be sent (a new tab) and
+    records nothing; "Record the decision" records it."""
     case = _case(request, reference)
     if request.method == "POST":
         form = DecisionForm(request.POST)
         if form.is_valid():
+            preview = "preview" in request.POST
+            action = decisions.preview_letter if preview else decisions.record_decision
             try:
-                decisions.record_decision(case=case, actor=request.user, **form.cleaned_data)
+                result = action(case=case, actor=request.user, **form.cleaned_data)
             except NotAllowed as exc:
                 messages.error(request, str(exc))
                 return _to_workspace(case)
             except Invalid as exc:
                 form.add_error(None, str(exc))
             else:
+                if preview:
+                    response = HttpResponse(result, content_type="application/pdf")
+                    response["Content-Disposition"] = f'inline; filename="{case.reference}-preview.pdf"'
+                    response["Cache-Control"] = "private, no-store"
+                    return response
                 messages.success(request, _("The decision is recorded. The letter is sent to the applicant as soon "
                                             "as it is ready."))
                 return _to_workspace(case)
     else:
         form = DecisionForm()
-    return render(request, "applications/caseworker/decision.html", {"case": case, "form": form})
+    language = decisions.letter_language(case=case)
+    return render(request, "applications/caseworker/decision.html",
+                  {"case": case, "form": form, "letter_language": language,
+                   "letter_language_name": get_language_info(language)["name_translated"]})
 
 
 # --- Advisories ------------------------------------------------------------------------------

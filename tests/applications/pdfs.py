@@ -16,8 +16,10 @@ def pdf_bytes(text: str = "Site plan 1:500") -> bytes:
     return buf.getvalue()
 
 
-def pdf_upload(name: str = "site-plan.pdf", text: str = "Site plan") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, pdf_bytes(text), content_type="application/pdf")
+def pdf_upload(name: str = "site-plan.pdf", text: str | None = None) -> SimpleUploadedFile:
+    """A PDF whose content follows its name (two names, two files: screening flags one file sent for
+    several documents)."""
+    return SimpleUploadedFile(name, pdf_bytes(text or name), content_type="application/pdf")
 
 
 def pdf_text(data: bytes) -> str:
