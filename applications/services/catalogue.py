@@ -23,7 +23,7 @@ from applications.models import (
     GuideQuestion,
     RequirementRule,
 )
-from applications.services.catalogue_check import LANGUAGES, check_catalogue
+from applications.services.catalogue_check import LANGUAGES, check_catalogue, resolve_source
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "catalogue" / "catalogue.yaml"
 
@@ -146,11 +146,21 @@ def _sync(model, *, key, rows: list[dict]) -> dict:
 
 
 def _upsert(data: dict) -> None:
-    """Bring the database in line with the data, in bulk (a few dozen queries for the whole catalogue)."""
+    """Bring the database in line with the data, in bulk (a few dozen queries for the whole catalogue).
+
+    Each rule's source is stored resolved (paragraph, page, verified), so the admin shows it and
+    ``catalogue_as_data`` exports it for the check."""
+    sources = data.get("sources") or {}
+
+    def source(item) -> dict:
+        return dict(resolve_source(item.get("source"), sources) or {})
+
     type_codes = [item["code"] for item in data["application_types"]]
     types = _sync(ApplicationType, key=("code",), rows=[
         {"code": item["code"], **_tr(item, "name"), **_tr(item, "summary"), **_tr(item, "covers"),
-         "kind": item["kind"], "service_target_days": item["service_target_days"], "order": order, "is_active": True}
+         "kind": item["kind"], "service_target_days": item["service_target_days"],
+         "service_target_scope": item.get("service_target_scope") or ApplicationType.TargetScope.NATIONAL,
+         "source": source(item), "order": order, "is_active": True}
         for order, item in enumerate(data["application_types"])
     ])
     ApplicationType.objects.exclude(code__in=type_codes).update(is_active=False)
@@ -169,6 +179,7 @@ def _upsert(data: dict) -> None:
                 "requirement_id": requirements[(rule["requirement"],)].pk,
                 "rule": rule["rule"],
                 "condition": {fact: [str(v) for v in values] for fact, values in (rule.get("condition") or {}).items()},
+                "source": source(rule),
             })
     rules = _sync(RequirementRule, key=("application_type_id", "requirement_id"), rows=rule_rows)
     wanted_rules = {(r["application_type_id"], r["requirement_id"]) for r in rule_rows}
@@ -178,7 +189,7 @@ def _upsert(data: dict) -> None:
     outcomes = _sync(GuideOutcome, key=("code",), rows=[
         {"code": item["code"], "kind": item["kind"],
          "application_type_id": types[(item["application_type"],)].pk if item.get("application_type") else None,
-         **_tr(item, "text"), **_tr(item, "still_applies"), **_tr(item, "must_report")}
+         **_tr(item, "text"), **_tr(item, "still_applies"), **_tr(item, "must_report"), "source": source(item)}
         for item in guide["outcomes"]
     ])
     questions = _sync(GuideQuestion, key=("code",), rows=[

@@ -1,20 +1,23 @@
 """Checking the catalogue data: every problem a person must fix before loading, one section at a time.
 
-``check_catalogue`` runs one check per section of the file (version, requirements, application types
-with their rules, outcomes, the guide's questions and its graph) and returns each problem as a sentence
-saying where and what.
+``check_catalogue`` runs one check per section of the file (version, sources, requirements, application
+types with their rules, outcomes, the guide's questions and its graph) and returns each problem as a
+sentence saying where and what. Every rule of the catalogue (a type's service target, each document
+rule, each outcome) names its source: a paragraph and the page it was checked against.
 """
 
 from applications.models import ApplicationType, CatalogueVersion, GuideOutcome, RequirementRule
 
 LANGUAGES = ("en", "da")
 KINDS = tuple(ApplicationType.Kind.values)
+TARGET_SCOPES = tuple(ApplicationType.TargetScope.values)
 RULES = tuple(RequirementRule.Rule.values)
 CONDITIONAL_RULES = (RequirementRule.Rule.REQUIRED_IF, RequirementRule.Rule.RECOMMENDED_IF)
 OUTCOME_KINDS = tuple(GuideOutcome.Kind.values)
 FORMATS = ("pdf", "png", "jpeg")
 REGISTER_FIELDS = ("year_built", "use", "zoning_plan", "built_area")
 NUMERIC_REGISTER_FIELDS = ("year_built", "built_area")
+SOURCE_KEYS = {"paragraph", "page", "verified", "note"}
 # Facts the portal adds to the guide's answers (see services.guide.facts_for), with their values.
 DERIVED_FACTS = {
     "applying_for": ("self", "other"),
@@ -76,6 +79,45 @@ def _texts(item, fields, where, problems, *, optional=()):
                 problems.append(f"{where}: `{name}` has no {'English' if lang == 'en' else 'Danish'} ({lang}) text.")
 
 
+def resolve_source(value, sources: dict) -> dict | None:
+    """The source a rule names: a code from the file's ``sources`` or a mapping of its own; None if neither."""
+    if isinstance(value, str):
+        return sources.get(value)
+    return value if isinstance(value, dict) else None
+
+
+def _source_problems(source: dict, where: str) -> list[str]:
+    problems = []
+    unknown = set(source) - SOURCE_KEYS
+    if unknown:
+        problems.append(f"{where}: the source has unknown keys: {', '.join(sorted(unknown))}.")
+    for key in ("paragraph", "page"):
+        if not isinstance(source.get(key), str) or not source.get(key).strip():
+            problems.append(f"{where}: the source needs a `{key}`.")
+    page = source.get("page")
+    if isinstance(page, str) and page.strip() and not page.startswith(("https://", "http://")):
+        problems.append(f"{where}: the source's `page` must be the address (https://…) of the page checked.")
+    if "verified" in source and not isinstance(source["verified"], bool):
+        problems.append(f"{where}: the source's `verified` must be true or false.")
+    return problems
+
+
+def _check_cited(item, where, sources, problems) -> None:
+    """Every rule names its source: a code from ``sources`` or a mapping with paragraph and page."""
+    value = item.get("source")
+    if value in (None, "", {}):
+        problems.append(f"{where}: names no source; give the paragraph and the page it was checked against.")
+        return
+    if isinstance(value, str) and value not in sources:
+        problems.append(f"{where}: unknown source `{value}`.")
+        return
+    if not isinstance(value, str | dict):
+        problems.append(f"{where}: `source` must be a source code or a mapping with paragraph and page.")
+        return
+    if isinstance(value, dict):
+        problems.extend(_source_problems(value, where))
+
+
 def _check_register_match(match, field, where, problems):
     if match in (None, {}):
         return
@@ -102,6 +144,22 @@ def _check_version(data, problems) -> None:
         problems.append('`version` is missing: write it as a quoted text, for example version: "2026.1".')
     elif len(version) > CatalogueVersion._meta.get_field("version").max_length:
         problems.append("`version` is too long.")
+
+
+def _check_sources(data, problems) -> dict:
+    """The file's ``sources``: {code: {paragraph, page, verified?, note?}}, each complete."""
+    sources = data.get("sources")
+    if sources is None:
+        return {}
+    if not isinstance(sources, dict):
+        problems.append("`sources` must be a mapping from a source code to its paragraph and page.")
+        return {}
+    for code, source in sources.items():
+        if not isinstance(source, dict):
+            problems.append(f"source `{code}`: must be a mapping with paragraph and page.")
+            continue
+        problems.extend(_source_problems(source, f"source `{code}`"))
+    return {code: source for code, source in sources.items() if isinstance(source, dict)}
 
 
 def _check_requirements(data, problems) -> dict:
@@ -144,7 +202,7 @@ def _check_condition(condition, rwhere, facts, problems) -> None:
                 problems.append(f"{rwhere}: `{value}` is not an answer to `{fact}`.")
 
 
-def _check_rule(rule, where, requirements, seen_reqs, facts, problems) -> None:
+def _check_rule(rule, where, requirements, seen_reqs, facts, sources, problems) -> None:
     if not isinstance(rule, dict):
         problems.append(f"{where}: each rule must be a mapping with requirement and rule.")
         return
@@ -155,6 +213,7 @@ def _check_rule(rule, where, requirements, seen_reqs, facts, problems) -> None:
     elif req_code in seen_reqs:
         problems.append(f"{where}: the requirement `{req_code}` has more than one rule.")
     seen_reqs.add(req_code)
+    _check_cited(rule, rwhere, sources, problems)
     kind = rule.get("rule")
     if kind not in RULES:
         problems.append(f"{rwhere}: unknown rule `{kind}` (use {', '.join(RULES)}).")
@@ -169,7 +228,7 @@ def _check_rule(rule, where, requirements, seen_reqs, facts, problems) -> None:
         problems.append(f"{rwhere}: the rule `{kind}` takes no condition; use `{kind}_if` or remove it.")
 
 
-def _check_types(data, requirements, facts, problems) -> dict:
+def _check_types(data, requirements, facts, sources, problems) -> dict:
     types = _unique_codes(_list(data, "application_types", "application_types", problems), "application_types",
                           problems)
     for code, app_type in types.items():
@@ -181,23 +240,27 @@ def _check_types(data, requirements, facts, problems) -> dict:
         days = app_type.get("service_target_days")
         if isinstance(days, bool) or not isinstance(days, int) or days <= 0:
             problems.append(f"{where}: `service_target_days` must be a whole number of days above 0.")
+        if app_type.get("service_target_scope", "national") not in TARGET_SCOPES:
+            problems.append(f"{where}: `service_target_scope` must be one of {', '.join(TARGET_SCOPES)}.")
+        _check_cited(app_type, where, sources, problems)
         rules = app_type.get("rules") or []
         if not isinstance(rules, list):
             problems.append(f"{where}: `rules` must be a list.")
             continue
         seen_reqs: set = set()
         for rule in rules:
-            _check_rule(rule, where, requirements, seen_reqs, facts, problems)
+            _check_rule(rule, where, requirements, seen_reqs, facts, sources, problems)
     return types
 
 
-def _check_outcomes(outcomes, types, problems) -> None:
+def _check_outcomes(outcomes, types, sources, problems) -> None:
     for code, outcome in outcomes.items():
         where = f"outcome `{code}`"
         kind = outcome.get("kind")
         if kind not in OUTCOME_KINDS:
             problems.append(f"{where}: `kind` must be one of {', '.join(OUTCOME_KINDS)}.")
         _texts(outcome, ("text",), where, problems)
+        _check_cited(outcome, where, sources, problems)
         type_code = outcome.get("application_type")
         if kind == GuideOutcome.Kind.APPLICATION:
             if not type_code:
@@ -210,15 +273,17 @@ def _check_outcomes(outcomes, types, problems) -> None:
             _texts(outcome, ("still_applies", "must_report"), where, problems)
 
 
-def _check_questions(questions, outcomes, problems) -> tuple[dict, set]:
-    """Each question and its options; returns the guide's edges {question: [next questions]} and the
-    outcomes some option reaches."""
+def _check_questions(questions, outcomes, sources, problems) -> tuple[dict, set]:
+    """Each question and its options (a question that states numbers may name their source); returns the
+    guide's edges {question: [next questions]} and the outcomes some option reaches."""
     edges: dict[str, list[str]] = {}
     reached_outcomes: set = set()
     for qcode, question in questions.items():
         where = f"question `{qcode}`"
         _texts(question, ("text",), where, problems)
         _texts(question, ("help",), where, problems, optional=("help",))
+        if "source" in question:
+            _check_cited(question, where, sources, problems)
         field = question.get("register_field")
         if field and field not in REGISTER_FIELDS:
             problems.append(f"{where}: unknown register field `{field}` (use {', '.join(REGISTER_FIELDS)}).")
@@ -304,14 +369,15 @@ def _cycles(edges: dict[str, list[str]]) -> list[str]:
 def check_catalogue(*, data: dict) -> list[str]:
     """Every problem in the catalogue data, each as a sentence saying where and what; [] when it is fine.
 
-    Finds missing texts, duplicate codes, unknown codes (types, requirements, questions, outcomes, facts
-    and fact values), options that lead nowhere (dead ends), questions that cannot be reached from the
-    start, and cycles in the guide.
+    Finds missing texts, duplicate codes, unknown codes (types, requirements, questions, outcomes, facts,
+    fact values and sources), rules without a source, options that lead nowhere (dead ends), questions
+    that cannot be reached from the start, and cycles in the guide.
     """
     if not isinstance(data, dict):
         return ["The catalogue must be a mapping with version, application_types, requirements and guide."]
     problems: list[str] = []
     _check_version(data, problems)
+    sources = _check_sources(data, problems)
     requirements = _check_requirements(data, problems)
     guide = data.get("guide")
     if not isinstance(guide, dict):
@@ -319,9 +385,9 @@ def check_catalogue(*, data: dict) -> list[str]:
         guide = {}
     questions = _unique_codes(_list(guide, "questions", "guide", problems), "guide questions", problems)
     outcomes = _unique_codes(_list(guide, "outcomes", "guide", problems), "guide outcomes", problems)
-    types = _check_types(data, requirements, _facts(questions), problems)
-    _check_outcomes(outcomes, types, problems)
-    edges, reached_outcomes = _check_questions(questions, outcomes, problems)
+    types = _check_types(data, requirements, _facts(questions), sources, problems)
+    _check_outcomes(outcomes, types, sources, problems)
+    edges, reached_outcomes = _check_questions(questions, outcomes, sources, problems)
     _check_reachable(guide, questions, outcomes, edges, reached_outcomes, problems)
     problems.extend(_cycles(edges))
     return problems
