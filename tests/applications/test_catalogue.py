@@ -306,6 +306,18 @@ def test_the_live_catalogue_exported_from_the_database_passes_the_check(catalogu
     assert check_catalogue(data=catalogue_as_data()) == []
 
 
+def test_a_rule_edited_without_a_source_is_reported_by_the_live_check(catalogue):
+    RequirementRule.objects.filter(application_type__code="demolition", requirement__code="site-plan").update(source={})
+    assert "application type `demolition`, rule for `site-plan`: names no source; give the paragraph and the page " \
+           "it was checked against." in check_catalogue(data=catalogue_as_data())
+
+
+def test_the_admin_shows_and_edits_sources_and_the_target_scope(admin_client):
+    demolition = ApplicationType.objects.get(code="demolition")
+    body = admin_client.get(f"/admin/applications/applicationtype/{demolition.pk}/change/").content.decode()
+    assert 'name="service_target_scope"' in body and "BR18 § 47" in body
+
+
 def test_current_version_without_a_catalogue_is_empty(db):
     assert current_version() == ""
 
