@@ -30,7 +30,7 @@ class RuleForTypeInline(admin.TabularInline):
     model = m.RequirementRule
     fk_name = "application_type"
     extra = 0
-    fields = ("requirement", "rule", "condition")
+    fields = ("requirement", "rule", "condition", "source")
     autocomplete_fields = ("requirement",)
 
 
@@ -38,19 +38,21 @@ class RuleForRequirementInline(admin.TabularInline):
     model = m.RequirementRule
     fk_name = "requirement"
     extra = 0
-    fields = ("application_type", "rule", "condition")
+    fields = ("application_type", "rule", "condition", "source")
     autocomplete_fields = ("application_type",)
 
 
 @admin.register(m.ApplicationType)
 class ApplicationTypeAdmin(CatalogueCheckMixin, admin.ModelAdmin):
-    list_display = ("code", "name_en", "name_da", "kind", "service_target_days", "is_active", "order")
-    list_filter = ("kind", "is_active")
+    list_display = ("code", "name_en", "name_da", "kind", "service_target_days", "service_target_scope", "is_active",
+                    "order")
+    list_filter = ("kind", "service_target_scope", "is_active")
     list_editable = ("service_target_days", "order")
     search_fields = ("code", "name_en", "name_da")
     inlines = [RuleForTypeInline]
     fieldsets = (
-        (None, {"fields": ("code", "kind", "service_target_days", "is_active", "order")}),
+        (None, {"fields": ("code", "kind", "service_target_days", "service_target_scope", "source", "is_active",
+                           "order")}),
         (_("English"), {"fields": ("name_en", "summary_en", "covers_en")}),
         (_("Danish"), {"fields": ("name_da", "summary_da", "covers_da")}),
     )
@@ -97,7 +99,7 @@ class GuideOutcomeAdmin(CatalogueCheckMixin, admin.ModelAdmin):
     search_fields = ("code", "text_en", "text_da")
     autocomplete_fields = ("application_type",)
     fieldsets = (
-        (None, {"fields": ("code", "kind", "application_type")}),
+        (None, {"fields": ("code", "kind", "application_type", "source")}),
         (_("English"), {"fields": ("text_en", "still_applies_en", "must_report_en")}),
         (_("Danish"), {"fields": ("text_da", "still_applies_da", "must_report_da")}),
     )

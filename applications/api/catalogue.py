@@ -124,8 +124,8 @@ class GuideView(APIView):
         examples=[
             OpenApiExample("First question", value={"answers": {}}, request_only=True),
             OpenApiExample("A carport", request_only=True, value={"answers": {
-                "project": "small-building", "small-property-type": "single-family", "small-total-area": "up-to-50",
-                "small-distance-height": "yes"}}),
+                "project": "small-building", "small-total-area": "up-to-50", "small-integrated": "no",
+                "small-on-ground": "yes", "small-holiday-area": "no", "small-boundary": "yes"}}),
         ],
     )
     def post(self, request):

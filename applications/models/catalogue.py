@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .i18n import BilingualMixin
 
+SOURCE_HELP = ('Where the rule comes from: {"paragraph": "BR18 § 5, stk. 1, nr. 1", "page": "https://...", '
+               '"verified": true}; verified false marks a fact not confirmed against its source.')
+
 
 class CatalogueVersion(models.Model):
     version = models.CharField(max_length=40, unique=True)
@@ -37,8 +40,18 @@ class ApplicationType(BilingualMixin):
     summary_da = models.TextField()
     covers_en = models.TextField(blank=True, help_text="What the type covers, for the public guidance page.")
     covers_da = models.TextField(blank=True)
+    class TargetScope(models.TextChoices):
+        NATIONAL = "national", _("National service target")
+        LOCAL = "local", _("Local service target")
+
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERMIT)
     service_target_days = models.PositiveIntegerField(help_text="Calendar days from the day the case is complete.")
+    service_target_scope = models.CharField(
+        max_length=10, choices=TargetScope.choices, default=TargetScope.NATIONAL,
+        help_text="National: agreed between the government and the municipalities. Local: the municipality's own "
+                  "target (settable per municipality).",
+    )
+    source = models.JSONField(default=dict, blank=True, help_text=SOURCE_HELP)
     order = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(default=True)
 
@@ -59,6 +72,10 @@ class ApplicationType(BilingualMixin):
     @property
     def covers(self):
         return self.tr("covers")
+
+    @property
+    def has_local_target(self) -> bool:
+        return self.service_target_scope == self.TargetScope.LOCAL
 
 
 class DocumentRequirement(BilingualMixin):
@@ -105,6 +122,7 @@ class RequirementRule(models.Model):
         default=dict, blank=True,
         help_text='For the "if" rules: {fact: [values]}; every fact must have one of its values.',
     )
+    source = models.JSONField(default=dict, blank=True, help_text=SOURCE_HELP)
 
     class Meta:
         unique_together = [("application_type", "requirement")]
@@ -129,6 +147,7 @@ class GuideOutcome(BilingualMixin):
     still_applies_da = models.TextField(blank=True)
     must_report_en = models.TextField(blank=True, help_text="For no permit: what must still be reported.")
     must_report_da = models.TextField(blank=True)
+    source = models.JSONField(default=dict, blank=True, help_text=SOURCE_HELP)
 
     def __str__(self):
         return self.code

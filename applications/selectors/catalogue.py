@@ -118,9 +118,10 @@ def catalogue_as_data(*, version: str = "live") -> dict:
         "version": version,
         "application_types": [
             {"code": t.code, "kind": t.kind, "service_target_days": t.service_target_days,
+             "service_target_scope": t.service_target_scope, "source": t.source,
              "name": _texts(t, "name"), "summary": _texts(t, "summary"),
              **({"covers": _texts(t, "covers")} if t.covers_en or t.covers_da else {}),
-             "rules": [{"requirement": r.requirement.code, "rule": r.rule,
+             "rules": [{"requirement": r.requirement.code, "rule": r.rule, "source": r.source,
                         **({"condition": r.condition} if r.condition else {})} for r in t.rules.all()]}
             for t in types
         ],
@@ -143,7 +144,7 @@ def catalogue_as_data(*, version: str = "live") -> dict:
                 for q in graph.questions.values()
             ],
             "outcomes": [
-                {"code": o.code, "kind": o.kind, "text": _texts(o, "text"),
+                {"code": o.code, "kind": o.kind, "text": _texts(o, "text"), "source": o.source,
                  **({"application_type": o.application_type.code} if o.application_type_id else {}),
                  **({"still_applies": _texts(o, "still_applies"), "must_report": _texts(o, "must_report")}
                     if o.kind == GuideOutcome.Kind.NO_PERMIT else {})}

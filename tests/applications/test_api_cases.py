@@ -74,7 +74,7 @@ def test_whole_journey_through_the_api(catalogue, api, django_capture_on_commit_
 
 def test_create_from_guide_answers(catalogue, api):
     prop = PropertyFactory()
-    answers = {"project": "demolish"}
+    answers = {"project": "demolish", "demolish-what": "building"}
     from applications.services.guide import evaluate_guide
 
     result = evaluate_guide(answers=answers, property=prop)

@@ -19,10 +19,11 @@ def test_application_types_lists_every_type_with_its_requirements(api, catalogue
     assert set(types) == set(ApplicationType.objects.values_list("code", flat=True))
     demolition = types["demolition"]
     assert set(demolition) == {"code", "name", "summary", "kind", "service_target_days", "requirements"}
-    assert demolition["kind"] == "notification" and demolition["service_target_days"] == 14
+    assert demolition["kind"] == "permit" and demolition["service_target_days"] == 14
     assert demolition["name"] == "Demolition"
     rules = {r["code"]: r for r in demolition["requirements"]}
-    assert rules["waste-screening"]["rule"] == "always"
+    assert rules["waste-screening"]["rule"] == "required_if"
+    assert rules["waste-screening"]["condition"] == {"demolition-waste": ["1t-or-more", "dont-know"]}
     assert rules["power-of-attorney"]["rule"] == "required_if"
     assert rules["power-of-attorney"]["condition"] == {"applying_for": ["other"]}
     assert rules["site-plan"]["title"] == "Site plan" and rules["site-plan"]["explanation"]
@@ -57,8 +58,8 @@ def test_guide_with_no_answers_gives_the_first_question(api, catalogue):
 
 
 def test_guide_no_permit_outcome(api, catalogue):
-    answers = {"project": "small-building", "small-property-type": "single-family", "small-total-area": "up-to-50",
-               "small-distance-height": "yes"}
+    answers = {"project": "small-building", "small-total-area": "up-to-50", "small-integrated": "no",
+               "small-on-ground": "yes", "small-holiday-area": "no", "small-boundary": "yes"}
     body = api.post("/api/v1/guide/", {"answers": answers}, format="json").json()
     assert set(body) == {"outcome"}
     assert body["outcome"]["kind"] == "no_permit"
@@ -68,7 +69,7 @@ def test_guide_no_permit_outcome(api, catalogue):
 
 
 def test_guide_application_outcome_with_requirements(api, catalogue):
-    answers = {"project": "house", "house-work": "new", "house-heated-area": "over-50",
+    answers = {"project": "house", "house-work": "new", "house-kind": "year-round", "house-heated-area": "over-50",
                "house-construction-class": "class-1", "house-fire-class": "class-3"}
     body = api.post("/api/v1/guide/", {"answers": answers, "applying_for": "other"}, format="json").json()
     outcome = body["outcome"]
@@ -83,9 +84,10 @@ def test_guide_with_a_property_pre_answers_from_the_register(api, catalogue):
     body = api.post("/api/v1/guide/", {"answers": {"project": "house", "house-work": "extend"}, "property": prop.pk},
                     format="json").json()
     assert body["next_question"]["prefilled_from_register"]["option"] == "1950-1977"
-    demolish = api.post("/api/v1/guide/", {"answers": {"project": "demolish"}, "property": prop.pk},
-                        format="json").json()
-    assert "waste-screening" in {r["code"] for r in demolish["outcome"]["requirements"]}
+    answers = {"project": "demolish", "demolish-what": "building", "demolition-building-age": "1950-1977",
+               "demolition-waste": "1t-or-more"}
+    demolish = api.post("/api/v1/guide/", {"answers": answers, "property": prop.pk}, format="json").json()
+    assert {"waste-screening", "pcb-screening"} <= {r["code"] for r in demolish["outcome"]["requirements"]}
 
 
 def test_guide_predialogue_outcome(api, catalogue):

@@ -18,6 +18,10 @@ def set_guide(client, **state):
     session.save()
 
 
+DEMOLITION = {"project": "demolish", "demolish-what": "building", "demolition-building-age": "1950-1977",
+              "demolition-waste": "1t-or-more"}
+
+
 def answer(client, code, option):
     return client.post(reverse("applications:guide_question", args=[code]), {"action": "answer", "answer": option})
 
@@ -70,7 +74,7 @@ def test_question_page_shows_one_question_with_step_help_and_back(client, catalo
     body = client.get(reverse("applications:guide_question", args=["house-work"])).content.decode()
     assert body.count("<h1") == 1
     assert "Are you building a new house or extending one?" in body
-    assert "Question 2 of about 6" in body
+    assert "Question 2 of about 8" in body
     assert f'href="{reverse("applications:guide_question", args=["project"])}"' in body  # Back
     assert "A house here means a detached" in body
     assert body.count('type="radio"') == 2
@@ -130,34 +134,38 @@ def test_a_bad_register_correction_is_explained(client, catalogue, prop):
 def test_correction_goes_through_the_properties_service(client, catalogue, prop, monkeypatch):
     calls = []
     monkeypatch.setattr("applications.views.guide.report_correction", lambda **kw: calls.append(kw))
-    set_guide(client, property=prop.pk, answers={"project": "small-building"})
-    client.post(reverse("applications:guide_question", args=["small-property-type"]),
+    set_guide(client, property=prop.pk, answers={"project": "house", "house-work": "new"})
+    client.post(reverse("applications:guide_question", args=["house-kind"]),
                 {"action": "correction", "reported_value": "Rækkehus", "comment": ""})
     assert calls and calls[0]["field"] == "use" and calls[0]["property"] == prop
     assert calls[0]["reported_value"] == "Rækkehus"
 
 
 def test_no_permit_outcome_page(client, catalogue, prop):
-    answers = {"project": "small-building", "small-property-type": "single-family", "small-total-area": "up-to-50",
-               "small-distance-height": "yes", "house-work": "new"}
+    answers = {"project": "small-building", "small-total-area": "up-to-50", "small-integrated": "no",
+               "small-on-ground": "yes", "small-holiday-area": "no", "small-boundary": "yes", "house-work": "new"}
     set_guide(client, property=prop.pk, answers=answers)
     response = client.get(reverse("applications:guide_outcome"))
     body = response.content.decode()
     assert "You do not need a building permit" in body
     assert "Rules that still apply" in body and "BR18" in body
     assert "What you must still report" in body and "BBR" in body
+    # The rules near the boundary, with their numbers (BR18 §§ 180-181).
+    assert "Closer than 2.5 m to the boundary" in body and "at most 12 m long" in body and "rainwater" in body
     assert "Start your application" not in body
     # Only the answers on the way to the outcome are kept.
     assert "house-work" not in client.session["guide"]["answers"]
 
 
 def test_application_outcome_lists_the_tailored_checklist_and_asks_to_log_in(client, catalogue, prop):
-    answers = {"project": "house", "house-work": "extend", "house-building-age": "1950-1977",
-               "house-heated-area": "up-to-50", "house-construction-class": "class-2", "house-fire-class": "class-1"}
+    answers = {"project": "house", "house-work": "extend", "house-building-age": "1950-1977", "house-waste": "yes",
+               "house-kind": "year-round", "house-heated-area": "up-to-50", "house-construction-class": "class-2",
+               "house-fire-class": "class-1"}
     set_guide(client, property=prop.pk, applying_for="other", answers=answers)
     body = client.get(reverse("applications:guide_outcome")).content.decode()
     assert "You need to apply: House: a new house or an extension" in body
-    for code in ("structural-docs", "waste-screening", "power-of-attorney", "site-plan"):
+    for code in ("structural-docs", "waste-screening", "pcb-screening", "power-of-attorney", "site-plan",
+                 "classification", "energy-extension"):
         title = DocumentRequirement.objects.get(code=code).title_en
         assert title in body
         assert reverse("applications:guidance_requirement", args=[code]) in body
@@ -168,9 +176,9 @@ def test_application_outcome_lists_the_tailored_checklist_and_asks_to_log_in(cli
 
 def test_application_outcome_posts_to_draft_create_when_logged_in(client, catalogue, prop, applicant):
     client.force_login(applicant)
-    set_guide(client, property=prop.pk, applying_for="self", answers={"project": "demolish"})
+    set_guide(client, property=prop.pk, applying_for="self", answers=DEMOLITION)
     body = client.get(reverse("applications:guide_outcome")).content.decode()
-    assert "You need to notify us: Demolition" in body
+    assert "You need to apply: Demolition" in body
     assert f'action="{reverse("applications:draft_create")}"' in body
     assert f'name="property" value="{prop.pk}"' in body
     assert 'name="application_type" value="demolition"' in body
@@ -180,15 +188,15 @@ def test_application_outcome_posts_to_draft_create_when_logged_in(client, catalo
 
 def test_starting_the_application_from_the_outcome_makes_a_draft(client, catalogue, prop, applicant):
     client.force_login(applicant)
-    set_guide(client, property=prop.pk, applying_for="other", answers={"project": "demolish"})
+    set_guide(client, property=prop.pk, applying_for="other", answers=DEMOLITION)
     response = client.post(reverse("applications:draft_create"), {"property": prop.pk, "application_type": "demolition",
                                                                   "applying_for": "other", "from_guide": "1"})
     assert response.status_code == 302
     case = applicant.cases.get()
     assert case.application_type.code == "demolition"
-    assert case.answers == {"project": "demolish"}
+    assert case.answers == DEMOLITION
     assert set(case.checklist.filter(required=True).values_list("requirement__code", flat=True)) >= {
-        "waste-screening", "power-of-attorney"}
+        "waste-screening", "pcb-screening", "demolition-details", "power-of-attorney"}
 
 
 def test_predialogue_outcome_does_not_link_to_a_missing_page(client, catalogue, prop):
@@ -230,7 +238,7 @@ def test_the_guide_in_danish(client, catalogue, prop, settings):
     set_guide(client, property=prop.pk)
     body = client.get(reverse("applications:guide_question", args=["project"])).content.decode()
     assert "Hvad vil du gøre?" in body
-    assert "Spørgsmål 1 af ca. 6" in body
+    assert "Spørgsmål 1 af ca. 10" in body
     assert "Fortsæt" in body
 
 
@@ -241,7 +249,7 @@ def test_guide_question_query_count(client, catalogue, prop, django_assert_max_n
 
 
 def test_guide_outcome_query_count(client, catalogue, prop, django_assert_max_num_queries):
-    set_guide(client, property=prop.pk, answers={"project": "demolish"})
+    set_guide(client, property=prop.pk, answers=DEMOLITION)
     with django_assert_max_num_queries(9):
         client.get(reverse("applications:guide_outcome"))
 
@@ -294,9 +302,18 @@ def test_type_page_shows_what_it_covers_its_documents_rules_and_target(client, c
     assert "you apply on behalf of someone else" in body
 
 
-def test_notification_type_page_says_it_is_a_notification(client, catalogue):
+def test_demolition_page_says_it_is_a_permit_with_a_local_target(client, catalogue):
     body = client.get("/guidance/types/demolition/").content.decode()
-    assert "This is a notification" in body and "14 days" in body
+    assert "This is a notification" not in body and "14 days" in body
+    assert "This is a local target set by the municipality" in body
+    assert "completion notice" in body and "approximate height" in body
+
+
+def test_types_without_a_national_target_are_labelled_local(client, catalogue):
+    index = client.get(reverse("applications:guidance_index")).content.decode()
+    assert index.count("(a local target)") == 3
+    house = client.get("/guidance/types/single-family-house/").content.decode()
+    assert "This is the national service target" in house and "local target" not in house
 
 
 def test_requirement_page_shows_why_a_good_example_and_formats(client, catalogue):
@@ -312,7 +329,8 @@ def test_requirement_page_shows_why_a_good_example_and_formats(client, catalogue
     ("/guidance/", "Vejledning: ansøgningstyper og dokumenter"),
     ("/guidance/types/change-of-use/", "Ændret anvendelse"),
     ("/guidance/requirements/site-plan/", "Situationsplan"),
-    ("/guidance/requirements/waste-screening/", "skal også screenes for PCB"),
+    ("/guidance/requirements/waste-screening/", "anmeldes til kommunen mindst 2 uger før"),
+    ("/guidance/types/demolition/", "Dette er et lokalt mål, som kommunen har sat"),
 ])
 def test_guidance_pages_in_danish(client, catalogue, settings, path, danish):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"

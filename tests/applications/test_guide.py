@@ -15,10 +15,12 @@ def recommended(outcome) -> set[str]:
 
 
 HOUSE_EXTENSION = {"project": "house", "house-work": "extend", "house-building-age": "after-1977",
-                   "house-heated-area": "up-to-50", "house-construction-class": "class-1",
-                   "house-fire-class": "class-1"}
-SMALL_CARPORT = {"project": "small-building", "small-property-type": "single-family",
-                 "small-total-area": "up-to-50", "small-distance-height": "yes"}
+                   "house-waste": "no", "house-kind": "year-round", "house-heated-area": "up-to-50",
+                   "house-construction-class": "class-1", "house-fire-class": "class-1"}
+SMALL_CARPORT = {"project": "small-building", "small-total-area": "up-to-50", "small-integrated": "no",
+                 "small-on-ground": "yes", "small-holiday-area": "no", "small-boundary": "yes"}
+DEMOLITION = {"project": "demolish", "demolish-what": "building", "demolition-building-age": "1950-1977",
+              "demolition-waste": "1t-or-more"}
 
 
 # --- Scenarios ---------------------------------------------------------------------------------
@@ -33,8 +35,7 @@ def test_30_m2_carport_on_a_single_family_property_needs_no_permit(catalogue):
 
 
 def test_65_m2_garage_needs_a_small_building_permit(catalogue):
-    answers = {**SMALL_CARPORT, "small-total-area": "over-50"}
-    del answers["small-distance-height"]
+    answers = {"project": "small-building", "small-total-area": "over-50"}
     outcome = evaluate_guide(answers=answers)["outcome"]
     assert outcome["kind"] == "application"
     assert outcome["application_type"] == "small-building"
@@ -45,14 +46,18 @@ def test_65_m2_garage_needs_a_small_building_permit(catalogue):
 
 
 def test_small_building_breaking_the_distance_rules_needs_a_permit(catalogue):
-    outcome = evaluate_guide(answers={**SMALL_CARPORT, "small-distance-height": "no"})["outcome"]
+    outcome = evaluate_guide(answers={**SMALL_CARPORT, "small-boundary": "no"})["outcome"]
     assert outcome["application_type"] == "small-building"
     assert outcome["code"] == "apply-small-building-rules"
 
 
-def test_shed_on_a_block_of_flats_property_needs_a_permit(catalogue):
-    outcome = evaluate_guide(answers={"project": "small-building", "small-property-type": "other-property"})["outcome"]
-    assert outcome["application_type"] == "small-building"
+def test_a_shed_at_a_block_of_flats_needs_no_permit_within_50_m2(catalogue):
+    # BR18 § 5, stk. 1, nr. 1 and the guidance on secondary buildings (section 2.0): the 50 m² apply on
+    # every kind of property, not only at detached houses and holiday homes.
+    flats = PropertyFactory(use="Etageboligbebyggelse")
+    result = evaluate_guide(answers=SMALL_CARPORT, property=flats)
+    assert result["outcome"]["code"] == "no-permit-small-building"
+    assert "small-property-type" not in {step["question"] for step in result["path"]}
 
 
 def test_house_extension_in_construction_class_2_needs_structural_documentation(catalogue):
@@ -65,7 +70,8 @@ def test_house_extension_in_construction_class_2_needs_structural_documentation(
 
 def test_house_extension_in_class_1_needs_no_structural_documentation(catalogue):
     outcome = evaluate_guide(answers=HOUSE_EXTENSION)["outcome"]
-    assert required(outcome) == {"site-plan", "floor-plans", "sections", "facades", "building-register-data"}
+    assert required(outcome) == {"site-plan", "floor-plans", "sections", "facades", "building-register-data",
+                                 "classification", "technical-declaration", "energy-extension"}
 
 
 def test_house_in_fire_class_3_needs_fire_documentation(catalogue):
@@ -79,7 +85,7 @@ def test_not_knowing_the_construction_class_asks_for_structural_documentation(ca
 
 
 def test_new_120_m2_heated_house_needs_an_energy_frame_calculation(catalogue):
-    answers = {"project": "house", "house-work": "new", "house-heated-area": "over-50",
+    answers = {"project": "house", "house-work": "new", "house-kind": "year-round", "house-heated-area": "over-50",
                "house-construction-class": "class-1", "house-fire-class": "class-1"}
     outcome = evaluate_guide(answers=answers)["outcome"]
     assert outcome["application_type"] == "single-family-house"
@@ -88,24 +94,29 @@ def test_new_120_m2_heated_house_needs_an_energy_frame_calculation(catalogue):
 
 
 def test_small_new_heated_house_needs_no_energy_frame(catalogue):
-    answers = {"project": "house", "house-work": "new", "house-heated-area": "up-to-50",
+    answers = {"project": "house", "house-work": "new", "house-kind": "year-round", "house-heated-area": "up-to-50",
                "house-construction-class": "class-1", "house-fire-class": "class-1"}
     assert "energy-frame" not in required(evaluate_guide(answers=answers)["outcome"])
 
 
 def test_demolishing_a_1965_building_needs_waste_screening(catalogue):
     prop = PropertyFactory(year_built=1965)
-    outcome = evaluate_guide(answers={"project": "demolish"}, property=prop)["outcome"]
+    outcome = evaluate_guide(answers=DEMOLITION, property=prop)["outcome"]
     assert outcome["application_type"] == "demolition"
     assert outcome["service_target_days"] == 14
-    assert "waste-screening" in required(outcome)
+    assert {"waste-screening", "pcb-screening", "demolition-details"} <= required(outcome)
     assert facts_for(answers={"project": "demolish"}, property=prop)["built_1950_1977"] == "yes"
 
 
-def test_extending_a_1965_house_needs_waste_screening_but_a_1990_one_does_not(catalogue):
-    answers = {**HOUSE_EXTENSION, "house-building-age": "1950-1977"}
-    assert "waste-screening" in required(evaluate_guide(answers=answers)["outcome"])
-    assert "waste-screening" not in required(evaluate_guide(answers=HOUSE_EXTENSION)["outcome"])
+def test_extending_a_house_with_a_tonne_of_waste_needs_screening_and_a_1965_one_the_pcb_form(catalogue):
+    # Waste order §§ 68-69: the screening follows the amount of waste, not the year; the PCB form the year.
+    old = required(evaluate_guide(answers={**HOUSE_EXTENSION, "house-building-age": "1950-1977",
+                                           "house-waste": "yes"})["outcome"])
+    newer = required(evaluate_guide(answers={**HOUSE_EXTENSION, "house-waste": "yes"})["outcome"])
+    little = required(evaluate_guide(answers={**HOUSE_EXTENSION, "house-building-age": "1950-1977"})["outcome"])
+    assert {"waste-screening", "pcb-screening"} <= old
+    assert "waste-screening" in newer and "pcb-screening" not in newer
+    assert not {"waste-screening", "pcb-screening"} & little
 
 
 def test_applying_for_a_neighbour_needs_a_power_of_attorney(catalogue):
@@ -116,7 +127,7 @@ def test_applying_for_a_neighbour_needs_a_power_of_attorney(catalogue):
 
 
 @pytest.mark.parametrize("answers", [
-    {"project": "demolish"},
+    DEMOLITION,
     {"project": "other", "other-what": "sign"},
     {"project": "change-use", "cu-current-use": "business", "cu-new-use": "housing", "cu-building-age": "after-1977",
      "cu-building-work": "no"},
@@ -139,7 +150,7 @@ def test_change_of_use_needs_a_description_of_the_use(catalogue):
 
 def test_change_of_use_into_a_meeting_place_recommends_fire_documentation(catalogue):
     answers = {"project": "change-use", "cu-current-use": "industry-storage", "cu-new-use": "assembly",
-               "cu-building-age": "1950-1977", "cu-building-work": "yes"}
+               "cu-building-age": "1950-1977", "cu-building-work": "yes", "cu-waste": "yes"}
     outcome = evaluate_guide(answers=answers)["outcome"]
     assert "fire-docs" in recommended(outcome)
     assert "waste-screening" in required(outcome)
@@ -164,7 +175,7 @@ def test_multi_storey_housing_outside_the_local_plan_suggests_a_meeting_first(ca
 def test_offices_extension_in_a_1970_building(catalogue):
     prop = PropertyFactory(year_built=1970, use="Kontor")
     answers = {"project": "commercial", "commercial-work": "extend", "commercial-building-age": "1950-1977",
-               "commercial-local-plan": "yes", "commercial-follows-plan": "yes"}
+               "commercial-waste": "yes", "commercial-local-plan": "yes", "commercial-follows-plan": "yes"}
     outcome = evaluate_guide(answers=answers, property=prop)["outcome"]
     assert outcome["application_type"] == "commercial-multistorey"
     assert {"use-description", "fire-docs", "structural-docs", "waste-screening"} <= required(outcome)
@@ -189,7 +200,7 @@ def test_not_sure_suggests_a_pre_application_meeting(catalogue):
 
 
 def test_solar_installation_is_another_structure(catalogue):
-    outcome = evaluate_guide(answers={"project": "other", "other-what": "solar"})["outcome"]
+    outcome = evaluate_guide(answers={"project": "other", "other-what": "solar", "solar-where": "ground"})["outcome"]
     assert outcome["application_type"] == "other-structure"
     assert "structural-docs" not in required(outcome)
 
@@ -207,7 +218,7 @@ def test_no_answers_gives_the_first_question(catalogue):
     assert question["code"] == "project"
     assert question["step"] == 1
     assert question["previous"] is None
-    assert question["total_estimate"] == 6  # the house path is the longest
+    assert question["total_estimate"] == 10  # the longest: a change inside a house that adds floor area
     assert {"code": "not-sure", "label": "Something else, or I am not sure"} in question["options"]
     assert result["path"] == []
 
@@ -217,7 +228,7 @@ def test_steps_count_up_and_point_back(catalogue):
     assert question["code"] == "house-building-age"
     assert question["step"] == 3
     assert question["previous"] == "house-work"
-    assert question["total_estimate"] == 6
+    assert question["total_estimate"] == 8
 
 
 def test_the_register_pre_answers_the_year_built(catalogue):
@@ -227,17 +238,17 @@ def test_the_register_pre_answers_the_year_built(catalogue):
                                                    "value": "1965", "option": "1950-1977"}
 
 
-def test_the_register_pre_answers_the_kind_of_property(catalogue):
-    detached = PropertyFactory(use="Fritliggende enfamiliehus")
-    flats = PropertyFactory(use="Etageboligbebyggelse")
+def test_the_register_pre_answers_the_kind_of_house(catalogue):
     terraced = PropertyFactory(use="Rækkehus")
-    answers = {"project": "small-building"}
-    assert evaluate_guide(answers=answers, property=detached)["next_question"]["prefilled_from_register"]["option"] \
-        == "single-family"
-    assert evaluate_guide(answers=answers, property=flats)["next_question"]["prefilled_from_register"]["option"] \
-        == "other-property"
+    holiday = PropertyFactory(use="Sommerhus")
+    flats = PropertyFactory(use="Etageboligbebyggelse")
+    answers = {"project": "house", "house-work": "new"}
+    assert evaluate_guide(answers=answers, property=terraced)["next_question"]["prefilled_from_register"]["option"] \
+        == "year-round"
+    assert evaluate_guide(answers=answers, property=holiday)["next_question"]["prefilled_from_register"]["option"] \
+        == "holiday"
     # The register's value fits no option: the applicant answers themselves.
-    assert evaluate_guide(answers=answers, property=terraced)["next_question"]["prefilled_from_register"] is None
+    assert evaluate_guide(answers=answers, property=flats)["next_question"]["prefilled_from_register"] is None
 
 
 def test_the_register_pre_answers_the_local_plan_only_when_it_knows_one(catalogue):
@@ -262,7 +273,7 @@ def test_facts_ignore_answers_left_over_from_another_path(catalogue):
     facts = facts_for(answers=answers, property=None)
     assert facts == {"project": "demolish"}
     result = evaluate_guide(answers=answers)
-    assert result["outcome"]["application_type"] == "demolition"
+    assert result["next_question"]["code"] == "demolish-what"
     assert result["answers"] == {"project": "demolish"}
 
 
@@ -289,7 +300,7 @@ def test_answers_must_be_a_mapping(catalogue):
 
 
 def test_question_at_gives_an_answered_question_with_its_answer(catalogue):
-    answers = {"project": "house", "house-work": "new", "house-heated-area": "over-50"}
+    answers = {"project": "house", "house-work": "new", "house-kind": "year-round", "house-heated-area": "over-50"}
     question = question_at(answers=answers, code="house-work")
     assert question["answer"] == "new"
     assert question["step"] == 2
@@ -302,6 +313,8 @@ def test_record_answer_says_where_it_leads(catalogue):
     answers, target = record_answer(answers={}, question="project", option="house")
     assert answers == {"project": "house"} and target == {"question": "house-work"}
     answers, target = record_answer(answers=answers, question="project", option="demolish")
+    assert target == {"question": "demolish-what"}
+    _answers, target = record_answer(answers=DEMOLITION, question="demolition-waste", option="under-1t")
     assert target == {"outcome": "apply-demolition"}
     with pytest.raises(GuideError):
         record_answer(answers={}, question="project", option="castle")
@@ -311,9 +324,9 @@ def test_outcome_texts_follow_the_language(catalogue):
     from django.utils import translation
 
     with translation.override("da"):
-        outcome = evaluate_guide(answers={"project": "demolish"})["outcome"]
+        outcome = evaluate_guide(answers=DEMOLITION)["outcome"]
     assert outcome["application_type_name"] == "Nedrivning"
-    assert "Screening af byggeaffald" in {r["title"] for r in outcome["requirements"]}
+    assert "Screening og anmeldelse af byggeaffald" in {r["title"] for r in outcome["requirements"]}
 
 
 def test_the_guide_without_a_catalogue_says_it_is_not_available(db):

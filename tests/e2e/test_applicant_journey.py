@@ -11,8 +11,8 @@ from tests.applications.factories import PropertyFactory
 from tests.applications.pdfs import pdf_bytes
 from tests.factories import PASSWORD, UserFactory
 
-# Answers that lead to a small-building application (a 60 m² garage on a single-family property).
-PREFERRED = {"project": "small-building", "small-property-type": "single-family", "small-total-area": "over-50"}
+# Answers that lead to a small-building application (a 60 m² garage: more than 50 m² of small buildings).
+PREFERRED = {"project": "small-building", "small-total-area": "over-50"}
 
 
 def _log_in(page, email):

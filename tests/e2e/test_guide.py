@@ -50,19 +50,23 @@ def test_guide_to_no_permit(page, axe, guide_data):
     choose_property(page, axe, "no-permit")
 
     assert page.locator("h1").inner_text() == "What do you want to do?"
-    assert page.locator(".step-indicator").inner_text() == "Question 1 of about 6"
+    assert page.locator(".step-indicator").inner_text() == "Question 1 of about 10"
     answer(page, axe, "Build a garage, carport, shed, greenhouse or similar small building", "guide-question")
-    # Pre-answered from the register (a detached house): the applicant only confirms.
+    answer(page, axe, "50 m² or less in total")
+    answer(page, axe, "No, it stands on its own or only against the house")
+    answer(page, axe, "Yes, on the ground")
+    # Pre-answered from the register (a detached house, not a holiday home): the applicant only confirms.
     assert "property register" in page.locator("#register-prefill").inner_text()
-    assert page.get_by_label("A property with a detached house or a holiday home").is_checked()
+    assert page.get_by_label("No", exact=True).is_checked()
     axe(page, "guide-prefilled")
     page.get_by_role("button", name="Continue").click()
-    answer(page, axe, "50 m² or less in total")
+    assert "at most 12 m long in total" in page.locator("main").inner_text()
     answer(page, axe, "Yes, it keeps the rules")
 
     assert page.locator("h1").inner_text() == "You do not need a building permit"
     assert page.get_by_role("heading", name="Rules that still apply").is_visible()
-    assert "BBR" in page.locator("main").inner_text()
+    main = page.locator("main").inner_text()
+    assert "BBR" in main and "Closer than 2.5 m to the boundary" in main
     axe(page, "guide-no-permit")
 
 
@@ -81,15 +85,19 @@ def test_guide_to_an_application_and_a_draft(page, axe, guide_data):
     assert "Write the value you think is right." in page.locator("#error-summary").inner_text()
     axe(page, "guide-correction-error")
     page.get_by_role("button", name="Continue").click()
+    answer(page, axe, "Yes, 1 tonne or more")
+    assert page.get_by_label("A house for living in all year (detached, terraced or semi-detached)").is_checked()
+    page.get_by_role("button", name="Continue").click()
     answer(page, axe, "50 m² or less")
-    assert page.locator(".step-indicator").inner_text() == "Question 5 of about 6"
+    assert page.locator(".step-indicator").inner_text() == "Question 7 of about 8"
     answer(page, axe, "Class 2")
     answer(page, axe, "Class 1")
 
     assert page.locator("h1").inner_text() == "You need to apply: House: a new house or an extension"
     main = page.locator("main").inner_text()
-    for title in ("Structural documentation", "Screening of building waste", "Power of attorney from the owner",
-                  "Site plan"):
+    for title in ("Structural documentation", "Screening and notification of building waste", "PCB screening form",
+                  "Power of attorney from the owner", "Site plan",
+                  "Construction class and fire class, with the reasons"):
         assert title in main
     assert "Energy frame calculation" not in main
     axe(page, "guide-application")
@@ -111,7 +119,7 @@ def test_guide_to_an_application_and_a_draft(page, axe, guide_data):
     assert case.applying_for == "other"
     assert case.answers["house-construction-class"] == "class-2"
     required = set(case.checklist.filter(required=True).values_list("requirement__code", flat=True))
-    assert {"structural-docs", "waste-screening", "power-of-attorney"} <= required
+    assert {"structural-docs", "waste-screening", "pcb-screening", "power-of-attorney"} <= required
 
 
 def test_guidance_and_expert_pages(page, axe, guide_data):

@@ -118,7 +118,7 @@ def test_book_schedule_minutes_and_apply_from_them(page, axe, tmp_path):
         page.get_by_label("Zoning plan and need for dispensation").fill("Lokalplan 123; no dispensation needed.")
         page.get_by_label("Agreed for Structural documentation").select_option("needed")
         page.get_by_label("Note on Structural documentation").fill("From a certified structural engineer")
-        page.get_by_label("Agreed for Screening of building waste").select_option("not_needed")
+        page.get_by_label("Agreed for Screening and notification of building waste").select_option("not_needed")
         page.get_by_label("Indicated application type").select_option("single-family-house")
         page.get_by_label("Next steps").fill("Send the application with the drawings.")
         page.get_by_role("button", name="Save as draft").click()
