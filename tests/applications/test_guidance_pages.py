@@ -311,7 +311,7 @@ def test_demolition_page_says_it_is_a_permit_with_a_local_target(client, catalog
 
 def test_types_without_a_national_target_are_labelled_local(client, catalogue):
     index = client.get(reverse("applications:guidance_index")).content.decode()
-    assert index.count("(a local target)") == 3
+    assert index.count("A local target, set by the municipality.") == 3
     house = client.get("/guidance/types/single-family-house/").content.decode()
     assert "This is the national service target" in house and "local target" not in house
 
