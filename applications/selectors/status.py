@@ -55,7 +55,7 @@ def with_act_by(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.annotate(act_by_day=Subquery(open_requests.order_by("-created_at").values("due_date")[:1]))
 
 
-def act_by(case: Case):
+def act_by(case: Case) -> date | None:
     """The day the applicant must act by: the open information request's due date while the case waits
     for them; None otherwise."""
     if case.status != Case.Status.AWAITING_INFORMATION:

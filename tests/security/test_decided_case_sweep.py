@@ -13,7 +13,6 @@ import pytest
 from django.contrib.messages import ERROR
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from applications.models import (
     Advisory,
@@ -28,6 +27,7 @@ from applications.models import (
 from applications.services import cases as case_services
 from applications.services import decisions, handling
 from applications.services.catalogue import load_catalogue
+from permitportal.accounts.services import issue_api_token
 from tests.applications.factories import PropertyFactory
 from tests.applications.files import corpus
 from tests.security.conftest import submit_case, walk_patterns
@@ -46,6 +46,7 @@ ALLOWED_AFTER_DECISION = {
     "applications:add_note",  # staff's internal notes are their own record, not the applicant's case
     "dialogueteam:ask",  # a question about the decision is exactly what a citizen may ask
     "dialogueteam:start_predialogue",  # a new pre-application meeting after a refusal (DESIGN.md)
+    "applications:remove_representative",  # the owner may always take back someone's access to their case
 }
 
 OWNER, CASEWORKER = "owner", "caseworker"
@@ -124,6 +125,10 @@ def finished(request, db, applicant, caseworker):
     case = case_services.create_draft(applicant=applicant, property=PropertyFactory(), application_type=small)
     submit_case(case, applicant)  # marks the required documents not relevant: pending claims
     if request.param == "decided":
+        # The claims must be answered before completion (issue 15, item 1).
+        for item in handling.unanswered_claims(case=case):
+            handling.decide_not_relevant_claim(case=case, requirement_code=item.requirement.code, accept=True,
+                                               actor=caseworker)
         handling.mark_complete(case=case, actor=caseworker)
         handling.start_review(case=case, actor=caseworker)
         decisions.record_decision(case=case, outcome="granted", reasons="It keeps the rules.", actor=caseworker)
@@ -167,8 +172,8 @@ def test_every_route_that_names_a_case_is_placed():
 
 def test_a_finished_case_refuses_every_change(client, finished):
     world = finished
-    token = {OWNER: Token.objects.create(user=world.applicant).key,
-             CASEWORKER: Token.objects.create(user=world.caseworker).key}
+    token = {OWNER: issue_api_token(user=world.applicant)[0],
+             CASEWORKER: issue_api_token(user=world.caseworker)[0]}
     before = snapshot(world.case)
     wrong = []
     table = bodies(world)
@@ -212,8 +217,8 @@ def test_the_defects_found(client, finished, as_api):
     and extend-deadline, change-type and not-relevant answering 400; now each is refused with 409."""
     world = finished
     if as_api:
-        owner = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=world.applicant).key}"}
-        staff = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=world.caseworker).key}"}
+        owner = {"HTTP_AUTHORIZATION": f"Token {issue_api_token(user=world.applicant)[0]}"}
+        staff = {"HTTP_AUTHORIZATION": f"Token {issue_api_token(user=world.caseworker)[0]}"}
         base = f"/api/v1/cases/{world.case.reference}/"
         answers = [
             client.post(base + "documents/", {"file": corpus.good_pdf()}, **owner),
