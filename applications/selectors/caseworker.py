@@ -25,7 +25,7 @@ from applications.models import (
 from applications.selectors.cases import checklist_for_display, other_documents, screening_summary
 from applications.selectors.status import event_text, status_text, waiting_for_text
 from applications.services.clock import clock_state
-from applications.services.transitions import allowed_targets
+from applications.services.transitions import MACHINE
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
 
@@ -150,8 +150,9 @@ def drafted_request(*, case: Case) -> InformationRequest | None:
 
 
 def actions_for(*, case: Case) -> dict:
-    """Which actions the workspace offers, from the one transition table."""
-    targets = allowed_targets(case)
+    """Which actions the workspace offers, from the one transition table (its internal edges, which only
+    the system takes, are never offered)."""
+    targets = MACHINE.requestable_targets(case)
     is_open = case.status in OPEN_STATUSES
     return {
         "assign": is_open,  # after the decision only the table's edges happen (transitions.ensure_open)
