@@ -196,7 +196,7 @@ def test_a_finished_case_refuses_every_change(client, finished):
             if is_api:
                 client.logout()
                 multipart = "file" in data
-                response = client.post(url, data if multipart else data, HTTP_AUTHORIZATION=f"Token {token[who]}",
+                response = client.post(url, data, HTTP_AUTHORIZATION=f"Token {token[who]}",
                                        **({} if multipart else {"content_type": "application/json"}))
                 if response.status_code != 409:
                     wrong.append(f"POST {url} {sorted(data)} -> {response.status_code}: {response.content[:200]}")
