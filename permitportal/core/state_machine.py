@@ -157,8 +157,8 @@ class StateMachine:
                  on_commit: Callable | None = None):
         self.model = model
         self.field = field
-        if field not in _status_fields(model):
-            raise TypeError(f"{model.__name__}.{field} must be a StatusField")
+        if field not in _status_fields(model) or not issubclass(model, StatusModel):
+            raise TypeError(f"{model.__name__} must be a StatusModel and its {field} a StatusField")
         self.states = [value for value, _label in model._meta.get_field(field).choices]
         self.edges = tuple(edges)
         for edge in self.edges:

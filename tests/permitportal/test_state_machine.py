@@ -62,3 +62,14 @@ def test_writing_status_is_the_explicit_way_round_for_set_up():
         Case.objects.filter(pk=case.pk).update(status=S.CLOSED)
     case.refresh_from_db()
     assert case.status == S.CLOSED
+
+
+
+def test_a_machine_needs_a_protected_status():
+    from applications.models import InformationRequest
+    from permitportal.core.state_machine import Edge, StateMachine
+
+    S_ = InformationRequest.State
+    with pytest.raises(TypeError, match="StatusModel"):  # a plain field would let anyone write the state
+        StateMachine(model=InformationRequest, field="state",
+                     edges=[Edge(S_.DRAFT, S_.OPEN, "A plain field would let anyone write the state.")])
