@@ -32,7 +32,9 @@ def log_out(page):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_book_schedule_minutes_and_apply_from_them(page, axe, tmp_path):
+def test_book_schedule_minutes_and_apply_from_them(page, axe, tmp_path, settings):
+    # The journey travels two days ahead to the meeting: the caseworker's session must outlive a working day.
+    settings.STAFF_SESSION_AGE = timedelta(days=3)
     load_catalogue()
     prop = PropertyFactory(address="Æbeløgade 4", postcode="2100", city="København Ø")
     PropertyFactory(address="Æbeløgade 40", postcode="2100", city="København Ø")
