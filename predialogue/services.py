@@ -330,7 +330,7 @@ def mark_held(*, meeting: Meeting, actor) -> Meeting:
     if meeting.status == M.SCHEDULED and meeting.starts_at and meeting.starts_at > timezone.now():
         raise PredialogueError(
             _("The meeting has not taken place yet (it is on %(when)s). Mark it as held after the meeting.")
-            % {"when": formats.date_format(timezone.localtime(meeting.starts_at), "j F Y, H:i")})
+            % {"when": formats.date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")})
     locked = transition(meeting=meeting, to=M.HELD, actor=actor, event="held")
     transaction.on_commit(lambda: signals.meeting_held.send(sender=Meeting, meeting=locked, actor=actor))
     return locked
@@ -619,7 +619,7 @@ def register_for_session(*, session: OpenHouseSession, name: str, email: str, de
     if len(description) > 2000:
         raise PredialogueError(_("Keep the description of your project under 2000 characters."))
     locked = OpenHouseSession.objects.select_for_update().get(pk=session.pk)
-    when = formats.date_format(timezone.localtime(locked.starts_at), "j F Y, H:i")
+    when = formats.date_format(timezone.localtime(locked.starts_at), "DATETIME_FORMAT")
     if not locked.is_published:
         raise PredialogueError(_("This session is not open for registration."))
     if locked.starts_at <= timezone.now():

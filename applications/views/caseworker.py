@@ -224,7 +224,7 @@ def extend_deadline(request, reference):
                 lambda: case_services.extend_deadline(case=case, days=form.cleaned_data["days"],
                                                       reason=form.cleaned_data["reason"], actor=request.user),
                 lambda c: _("The expected decision date is now %(date)s. The applicant can see the reason.")
-                % {"date": date_format(c.expected_decision_date, "j F Y") if c.expected_decision_date else "–"})
+                % {"date": date_format(c.expected_decision_date, "DATE_FORMAT") if c.expected_decision_date else "–"})
 
 
 @caseworker_required

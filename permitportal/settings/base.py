@@ -140,6 +140,7 @@ ACCOUNT_VERIFICATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_VERIFICATION_DAYS
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("da", _("Danish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["permitportal.formats"]  # the date formats per language
 TIME_ZONE = env("TIME_ZONE", "Europe/Copenhagen")
 USE_I18N = True
 USE_TZ = True
