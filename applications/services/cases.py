@@ -155,6 +155,23 @@ def update_draft(*, case: Case, actor, description: str | None = None, applying_
 
 
 @transaction.atomic
+def change_draft_answers(*, case: Case, actor, property: Property, answers: dict, applying_for: str) -> Case:
+    """The guide reopened from "check your answers" comes back with the property, answers and who the applicant
+    applies for: the draft takes them, its type follows the answers, and its checklist follows the type (uploads
+    and claims for documents still asked for are kept)."""
+    if case.status != S.DRAFT:
+        raise CaseError(_("The application has been sent; its answers can no longer be changed here."))
+    if applying_for not in Case.ApplyingFor.values:
+        raise CaseError(_("Choose whether you apply for yourself or for someone else."))
+    case.application_type = _type_from_answers(answers, property)
+    case.property, case.answers, case.applying_for = property, answers, applying_for
+    fields = ["application_type", "property", "answers", "applying_for", *_touch_draft(case)]
+    case.save(update_fields=fields + ["updated_at"])
+    recompute_checklist(case=case)
+    return case
+
+
+@transaction.atomic
 def recompute_checklist(*, case: Case) -> ChecklistChanges:
     """Bring the checklist in line with the type's rules and the case's facts; keep uploads and claims."""
     from applications.services.catalogue import requirements_for

@@ -15,6 +15,7 @@ from applications.models import ApplicationType, Case, Property
 from applications.selectors import cases as case_selectors
 from applications.selectors.status import status_text, waiting_for, waiting_for_text
 from applications.services import cases as case_services
+from applications.services import guide as guide_service
 from applications.services import receipts, requests
 from applications.services.clock import clock_state
 
@@ -64,6 +65,45 @@ def draft_create(request):
     messages.success(request, _("Your application %(reference)s is saved as a draft. You can come back to it "
                                 "at any time from “My applications”.") % {"reference": case.reference})
     return redirect("applications:draft_edit", reference=case.reference)
+
+
+@login_required
+@require_POST
+def draft_change_answers(request, reference):
+    """"Change" on check your answers: the guide reopens with the draft's property and answers, and comes back
+    to this draft (draft_from_guide) instead of starting a new one."""
+    case = _owned_draft(request, reference)
+    request.session["guide"] = {"property": case.property_id, "applying_for": case.applying_for,
+                                "answers": dict(case.answers or {}), "draft": case.reference}
+    if request.POST.get("at") == "property":
+        return redirect("applications:guide_property")
+    try:
+        return redirect("applications:guide_question", code=guide_service.first_question())
+    except guide_service.GuideUnavailable:
+        return redirect("applications:guide_next")  # which says the guide is unavailable
+
+
+@login_required
+@require_POST
+def draft_from_guide(request, reference):
+    """The reopened guide's outcome saved into the draft it was opened from."""
+    case = _owned_draft(request, reference)
+    guide = request.session.get("guide") or {}
+    prop = Property.objects.filter(pk=guide.get("property")).first()
+    if guide.get("draft") != case.reference or prop is None:
+        messages.error(request, _("Your answers in the guide were lost. Open the guide again from your application."))
+        return redirect("applications:draft_check", reference=case.reference)
+    try:
+        case_services.change_draft_answers(case=case, actor=request.user, property=prop,
+                                           answers=guide.get("answers") or {},
+                                           applying_for=guide.get("applying_for") or case.applying_for)
+    except case_services.CaseError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:guide_outcome")
+    request.session.pop("guide", None)
+    messages.success(request, _("Your application %(reference)s is updated with your new answers. Check the "
+                                "documents: the list follows the answers.") % {"reference": case.reference})
+    return redirect("applications:draft_check", reference=case.reference)
 
 
 @login_required
