@@ -71,6 +71,10 @@ def _facts(case: Case) -> dict:
     return facts_for(answers=case.answers or {}, property=case.property, applying_for=case.applying_for)
 
 
+# The project's size in numbers, asked on the first step: the facts the guide asked about in ranges.
+PROJECT_FACTS = ("built_area_m2", "height_m", "storeys", "heated_area_m2")
+
+
 @transaction.atomic
 def create_draft(*, applicant, property: Property, application_type: ApplicationType | None = None,
                  answers: dict | None = None, applying_for: str = Case.ApplyingFor.SELF, description: str = "",
@@ -126,11 +130,18 @@ def _touch_draft(case: Case) -> list[str]:
 @transaction.atomic
 def update_draft(*, case: Case, actor, description: str | None = None, applying_for: str | None = None,
                  owner_name: str | None = None, owner_email: str | None = None,
-                 customer_group: str | None = None) -> Case:
-    """Save the applicant's answers on the draft (every step saves)."""
+                 customer_group: str | None = None, project_facts: dict | None = None) -> Case:
+    """Save the applicant's answers on the draft (every step saves). ``project_facts``: the project's size in
+    numbers (PROJECT_FACTS), kept as data for the caseworker."""
     if case.status != S.DRAFT:
         raise CaseError(_("The application has been sent; its answers can no longer be changed here."))
     fields = []
+    if project_facts is not None:
+        if set(project_facts) - set(PROJECT_FACTS) or any(
+                isinstance(v, bool) or not isinstance(v, int | float) or v < 0 for v in project_facts.values()):
+            raise CaseError(_("Give the project's size as numbers."))
+        case.project_facts = dict(project_facts)
+        fields.append("project_facts")
     for name, value in (("description", description), ("owner_name", owner_name), ("owner_email", owner_email)):
         if value is not None:
             setattr(case, name, value.strip())

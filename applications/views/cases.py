@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from applications.forms import InviteRepresentativeForm, NotRelevantForm, ProjectForm, UploadForm
 from applications.models import ApplicationType, Case, Property
 from applications.selectors import cases as case_selectors
+from applications.selectors.caseworker import answers_for_display
 from applications.selectors.status import status_text, waiting_for, waiting_for_text
 from applications.services import cases as case_services
 from applications.services import guide as guide_service
@@ -136,14 +137,24 @@ def draft_edit(request, reference):
     if request.method == "POST":
         form = ProjectForm(request.POST)
         if form.is_valid():
-            case_services.update_draft(case=case, actor=request.user, **form.cleaned_data)
+            data = form.cleaned_data
+            for_owner = data["applying_for"] == Case.ApplyingFor.OTHER
+            case_services.update_draft(
+                case=case, actor=request.user, description=data["description"], applying_for=data["applying_for"],
+                customer_group=data["customer_group"], owner_name=data["owner_name"] if for_owner else "",
+                owner_email=data["owner_email"] if for_owner else "", project_facts=form.project_facts())
             return redirect("applications:draft_documents", reference=case.reference)
     else:
+        # Who the applicant is, is theirs to say: preset only once they have saved this step (a description).
         form = ProjectForm(initial={"description": case.description, "applying_for": case.applying_for,
-                                    "customer_group": case.customer_group, "owner_name": case.owner_name,
-                                    "owner_email": case.owner_email})
-    return render(request, "applications/cases/draft_project.html",
-                  {"case": case, "form": form, "step": _draft_steps(case, "project"), "changes": changes})
+                                    "customer_group": case.customer_group if case.description else None,
+                                    "owner_name": case.owner_name, "owner_email": case.owner_email,
+                                    **(case.project_facts or {})})
+    return render(request, "applications/cases/draft_project.html", {
+        "case": case, "form": form, "step": _draft_steps(case, "project"), "changes": changes,
+        "facts": [form[name] for name in form.FACTS], "owner_fields": [form[name] for name in form.OWNER_FIELDS],
+        "for_owner": form["applying_for"].value() == Case.ApplyingFor.OTHER,
+        "guide_answers": answers_for_display(case=case)})
 
 
 def _checklist_context(request, case):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from applications.forms import RadioSelect
 from applications.models import Case, Property
 from applications.selectors import catalogue as catalogue_selectors
 from applications.selectors import properties as property_selectors
@@ -30,13 +31,6 @@ PREDIALOGUE_PATH = "/predialogue/"
 
 
 # --- Forms ---------------------------------------------------------------------------------------
-
-class RadioSelect(forms.RadioSelect):
-    """Radios whose field points at the first radio, so the error summary can link to it."""
-
-    def id_for_label(self, id_, index=None):
-        return super().id_for_label(id_, "0" if index is None else index)
-
 
 class ApplyingForForm(forms.Form):
     applying_for = forms.ChoiceField(
