@@ -71,7 +71,7 @@ def classify(*, case, requirement_codes) -> list[Finding]:
 def warning_text(finding: Finding) -> str:
     from .services import meeting_date
 
-    day = formats.date_format(meeting_date(finding.minutes.meeting), "j F Y")
+    day = formats.date_format(meeting_date(finding.minutes.meeting), "DATE_FORMAT")
     if finding.kind == ContinuityEvent.Kind.SAID_NOT_NEEDED:
         return _("“%(title)s”: the pre-application minutes of %(date)s say this document is not needed.") % {
             "title": finding.title, "date": day}

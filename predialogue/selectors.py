@@ -156,7 +156,7 @@ def timeline(*, meeting: Meeting) -> list[dict]:
         if params.get("starts_at"):
             try:
                 when = timezone.localtime(datetime.fromisoformat(params["starts_at"]))
-                params["when"] = formats.date_format(when, "j F Y, H:i")
+                params["when"] = formats.date_format(when, "DATETIME_FORMAT")
             except ValueError:
                 params["when"] = params["starts_at"]
         params.setdefault("when", "")

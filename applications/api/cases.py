@@ -43,6 +43,8 @@ class CaseDetailSerializer(serializers.Serializer):
     waiting_for = serializers.CharField(allow_null=True)
     application_type = serializers.CharField(allow_null=True)
     property = serializers.DictField()
+    project_facts = serializers.DictField(help_text="The project's size: built_area_m2, height_m, storeys, "
+                                                    "heated_area_m2 (those the applicant gave).")
     submitted_at = serializers.DateTimeField(allow_null=True)
     expected_decision_date = serializers.DateField(allow_null=True)
     on_track = serializers.BooleanField(allow_null=True)

@@ -52,6 +52,8 @@ class Case(StatusModel):
     application_type = models.ForeignKey(ApplicationType, null=True, blank=True, on_delete=models.PROTECT,
                                          related_name="cases")
     answers = models.JSONField(default=dict, blank=True)
+    # The project's size in numbers, from the first step (PROJECT_FACTS): {"built_area_m2": 28, "height_m": 3.5, ...}
+    project_facts = models.JSONField(default=dict, blank=True)
     catalogue_version = models.CharField(max_length=40, blank=True)
     description = models.TextField(blank=True)
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases")

@@ -120,6 +120,7 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "property": {"id": case.property_id, "address": str(case.property),
                      "cadastral_number": case.property.cadastral_number},
         "description": case.description,
+        "project_facts": dict(case.project_facts or {}),
         "submitted_at": case.submitted_at,
         "clock": {k: clock[k] for k in ("state", "days_left", "elapsed_days", "paused_days", "extension_days")},
         "checklist": checklist,

@@ -97,7 +97,7 @@ def readers_params(params: dict) -> dict:
     for key in DAY_PARAMS:
         if isinstance(shown.get(key), str):
             try:
-                shown[key] = date_format(date.fromisoformat(shown[key]), "j F Y")
+                shown[key] = date_format(date.fromisoformat(shown[key]), "DATE_FORMAT")
             except ValueError:
                 pass
     return shown

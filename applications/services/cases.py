@@ -77,6 +77,10 @@ def _facts(case: Case) -> dict:
     return facts_for(answers=case.answers or {}, property=case.property, applying_for=case.applying_for)
 
 
+# The project's size in numbers, asked on the first step: the facts the guide asked about in ranges.
+PROJECT_FACTS = ("built_area_m2", "height_m", "storeys", "heated_area_m2")
+
+
 @transaction.atomic
 def create_draft(*, applicant, property: Property, application_type: ApplicationType | None = None,
                  answers: dict | None = None, applying_for: str = Case.ApplyingFor.SELF, description: str = "",
@@ -138,11 +142,18 @@ def _touch_draft(case: Case) -> list[str]:
 @transaction.atomic
 def update_draft(*, case: Case, actor, description: str | None = None, applying_for: str | None = None,
                  owner_name: str | None = None, owner_email: str | None = None,
-                 customer_group: str | None = None) -> Case:
-    """Save the applicant's answers on the draft (every step saves)."""
+                 customer_group: str | None = None, project_facts: dict | None = None) -> Case:
+    """Save the applicant's answers on the draft (every step saves). ``project_facts``: the project's size in
+    numbers (PROJECT_FACTS), kept as data for the caseworker."""
     if case.status != S.DRAFT:
         raise CaseError(_("The application has been sent; its answers can no longer be changed here."))
     fields = []
+    if project_facts is not None:
+        if set(project_facts) - set(PROJECT_FACTS) or any(
+                isinstance(v, bool) or not isinstance(v, int | float) or v < 0 for v in project_facts.values()):
+            raise CaseError(_("Give the project's size as numbers."))
+        case.project_facts = dict(project_facts)
+        fields.append("project_facts")
     for name, value in (("description", description), ("owner_name", owner_name), ("owner_email", owner_email)):
         if value is not None:
             setattr(case, name, value.strip())
@@ -163,6 +174,23 @@ def update_draft(*, case: Case, actor, description: str | None = None, applying_
     case.save(update_fields=fields + ["updated_at"])
     if recompute:
         recompute_checklist(case=case)
+    return case
+
+
+@transaction.atomic
+def change_draft_answers(*, case: Case, actor, property: Property, answers: dict, applying_for: str) -> Case:
+    """The guide reopened from "check your answers" comes back with the property, answers and who the applicant
+    applies for: the draft takes them, its type follows the answers, and its checklist follows the type (uploads
+    and claims for documents still asked for are kept)."""
+    if case.status != S.DRAFT:
+        raise CaseError(_("The application has been sent; its answers can no longer be changed here."))
+    if applying_for not in Case.ApplyingFor.values:
+        raise CaseError(_("Choose whether you apply for yourself or for someone else."))
+    case.application_type = _type_from_answers(answers, property)
+    case.property, case.answers, case.applying_for = property, answers, applying_for
+    fields = ["application_type", "property", "answers", "applying_for", *_touch_draft(case)]
+    case.save(update_fields=fields + ["updated_at"])
+    recompute_checklist(case=case)
     return case
 
 

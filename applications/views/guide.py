@@ -2,7 +2,8 @@
 public guidance pages. Thin: the guide's logic is in services.guide, reads in selectors.catalogue.
 
 Session layout (read by the lead's ``draft_create``):
-``request.session["guide"] = {"property": id, "applying_for": "self" | "other", "answers": {...}}``
+``request.session["guide"] = {"property": id, "applying_for": "self" | "other", "answers": {...}}``, and
+``"draft": reference`` when the guide was reopened from a draft's "check your answers" (views.cases).
 """
 
 from functools import wraps
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from applications.forms import RadioSelect
 from applications.models import Case, Property
 from applications.selectors import catalogue as catalogue_selectors
 from applications.selectors import properties as property_selectors
@@ -29,13 +31,6 @@ PREDIALOGUE_PATH = "/predialogue/"
 
 
 # --- Forms ---------------------------------------------------------------------------------------
-
-class RadioSelect(forms.RadioSelect):
-    """Radios whose field points at the first radio, so the error summary can link to it."""
-
-    def id_for_label(self, id_, index=None):
-        return super().id_for_label(id_, "0" if index is None else index)
-
 
 class ApplyingForForm(forms.Form):
     applying_for = forms.ChoiceField(
@@ -85,7 +80,7 @@ class CorrectionForm(forms.Form):
 def _state(request) -> dict:
     state = request.session.get(SESSION_KEY) or {}
     return {"property": state.get("property"), "applying_for": state.get("applying_for"),
-            "answers": dict(state.get("answers") or {})}
+            "answers": dict(state.get("answers") or {}), "draft": state.get("draft")}
 
 
 def _save(request, state: dict) -> None:
@@ -173,7 +168,7 @@ def guide_property(request):
     results = list(property_selectors.search_properties(query=query, limit=SEARCH_LIMIT)) if query else []
     return render(request, "applications/guide/property.html", {
         "form": form, "query": query, "results": results, "searched": bool(query), "chosen": _property(state),
-        "selected": str(form["property"].value() or ""),
+        "selected": str(form["property"].value() or ""), "draft_reference": state["draft"],
     })
 
 
@@ -239,7 +234,7 @@ def guide_question(request, code):
                 else reverse("applications:guide_property"))
     return render(request, "applications/guide/question.html", {
         "question": question, "form": form, "correction_form": correction_form, "prefill": prefill,
-        "property": prop, "back_url": back_url,
+        "property": prop, "back_url": back_url, "draft_reference": state["draft"],
     })
 
 
@@ -267,6 +262,7 @@ def guide_outcome(request):
         "register_url": reverse("accounts:register"),
         "predialogue_path": PREDIALOGUE_PATH,
         "predialogue_exists": _path_exists(PREDIALOGUE_PATH),
+        "draft_reference": state["draft"],
     })
 
 

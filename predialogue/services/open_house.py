@@ -51,7 +51,7 @@ def register_for_session(*, session: OpenHouseSession, name: str, email: str, de
     if len(description) > 2000:
         raise PredialogueError(_("Keep the description of your project under 2000 characters."))
     locked = OpenHouseSession.objects.select_for_update().get(pk=session.pk)
-    when = formats.date_format(timezone.localtime(locked.starts_at), "j F Y, H:i")
+    when = formats.date_format(timezone.localtime(locked.starts_at), "DATETIME_FORMAT")
     if not locked.is_published:
         raise PredialogueError(_("This session is not open for registration."))
     if locked.starts_at <= timezone.now():

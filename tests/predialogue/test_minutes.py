@@ -10,7 +10,7 @@ from django.urls import reverse
 from predialogue import selectors, services
 from predialogue.models import Minutes
 from predialogue.notices import render_minutes_pdf
-from tests.applications.pdfs import pdf_text
+from tests.applications.pdfs import assert_tagged, pdf_text
 from tests.predialogue.helpers import (
     MINUTES_SECTIONS,
     after_the_meeting,
@@ -219,3 +219,8 @@ def test_the_caseworkers_panel_on_the_case_shows_the_minutes(caseworker, applica
     html = render_to_string("applications/caseworker/includes/minutes_panel.html", {"case": unlinked},
                             request=request)
     assert MINUTES_SECTIONS["zoning_plan"] not in html
+
+
+def test_the_minutes_pdf_is_tagged(held, caseworker):
+    minutes = write_and_publish(held, caseworker=caseworker)
+    assert_tagged(render_minutes_pdf(minutes=minutes, language="en"), language="en")

@@ -195,3 +195,19 @@ def test_the_daily_counts_kept_by_the_services_equal_a_recount(world):
     services.recount_satisfaction_days()
     assert rows() == kept
     assert selectors.satisfaction_summary(period=PERIOD)["overall"] == EXPECTED_OVERALL
+
+
+def test_the_danish_csv_export_opens_in_danish_spreadsheets(world, client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="manager", preferred_language="da"))
+    client.cookies["django_language"] = "da"
+    response = client.get(reverse("satisfaction:export_csv"), {"from": "2026-01-01", "to": "2026-06-30"})
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "section;group;key;label;measure;value"
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    values = {(r[0], r[1], r[2], r[4]): r[5] for r in rows[1:]}
+    assert values[("satisfaction", "overall", "", "response_rate")] == "0,381"
+    assert values[("kpi", "processing_time", "kpi-b", "median_days")] == "60,0"
+    assert values[("kpi", "continuity_warnings", "", "count")] == "2"
+    assert ("satisfaction", "overall", "", "invitations") in values and "Alle kontaktpunkter" in text
