@@ -518,14 +518,16 @@ def measure(samples: int):
 
 
 def compare_prepared(samples: int) -> None:
-    """The lookup's statement alone (``search_cases``), prepared and sent as it is, alternating on the same
-    connection sample by sample, so that the machine's load weighs on both alike."""
+    """The lookup's statement alone (``search_cases``): prepared with the portal's generic plans, prepared
+    with PostgreSQL's own choice of plan (``plan_cache_mode = auto``), and sent as it is, in turn on the
+    same connection sample by sample, so that the machine's load weighs on each alike."""
     from django.db import connection
 
     from dialogueteam.search import lookup
 
     searches = queries(samples)
-    modes = {"prepared": lookup.prepared, "as it is": lambda sql, params: (sql, list(params))}
+    modes = {"prepared": lookup.prepared, "prepared, auto plans": lookup.prepared,
+             "as it is": lambda sql, params: (sql, list(params))}
     times = {(kind, mode): [] for kind in searches for mode in modes}
     connection.ensure_connection()
     try:
@@ -533,18 +535,19 @@ def compare_prepared(samples: int) -> None:
             for kind, texts in searches.items():
                 for mode in (list(modes) if i % 2 else list(modes)[::-1]):
                     lookup.prepared = modes[mode]
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET plan_cache_mode = " + ("auto" if "auto" in mode else "force_generic_plan"))
                     start = time.perf_counter()
                     lookup.search_cases(query=texts[i])
                     if i >= min(50, samples // 10):  # the first samples warm the connection up
                         times[(kind, mode)].append((time.perf_counter() - start) * 1000)
     finally:
         lookup.prepared = modes["prepared"]
-    print(f"\nsearch_cases alone, {samples} samples of each kind, prepared and as it is alternately; times in ms")
-    print(f"{'kind':<18}{'prepared p50':>14}{'p95':>8}{'as it is p50':>14}{'p95':>8}")
+    print(f"\nsearch_cases alone, {samples} samples of each kind, in turn; p50 / p95 in ms")
+    print(f"{'kind':<18}" + "".join(f"{mode:>24}" for mode in modes))
     for kind in searches:
-        a, b = times[(kind, "prepared")], times[(kind, "as it is")]
-        print(f"{kind:<18}{percentile(a, 0.5):>14.2f}{percentile(a, 0.95):>8.2f}"
-              f"{percentile(b, 0.5):>14.2f}{percentile(b, 0.95):>8.2f}")
+        cells = [(percentile(times[(kind, m)], 0.5), percentile(times[(kind, m)], 0.95)) for m in modes]
+        print(f"{kind:<18}" + "".join(f"{p50:>15.2f} /{p95:>6.2f}" for p50, p95 in cells))
 
 
 def main():
