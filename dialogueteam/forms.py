@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.models import Case
 from dialogueteam.models import Contact
+from permitportal.core import search_input
 from permitportal.core.widgets import DirectTextInput
 
 _TEXT = {"class": "form-control"}
@@ -43,8 +44,12 @@ class LookupForm(AccessibleForm):
     q = forms.CharField(
         label=_("Reference, address, name, e-mail, phone or cadastral number"),
         help_text=_("At least three letters or digits. Parts of words work too: “nørrebro 12” or “jens”."),
-        max_length=200, widget=DirectTextInput(attrs={**_TEXT, "type": "search", "autocomplete": "off"}),
+        max_length=search_input.MAX_LENGTH,
+        widget=DirectTextInput(attrs={**_TEXT, "type": "search", "autocomplete": "off"}),
     )
+
+    def clean_q(self):
+        return search_input.bounded_search(self.cleaned_data["q"])
 
 
 def _choices(choices, blank_label):
