@@ -1,14 +1,11 @@
 """The pre-application meetings API: the same services and selectors as the HTML pages."""
 
-import json
-
 from django.http import HttpResponse
 from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -16,6 +13,7 @@ from applications.models import Property
 from applications.selectors import cases as case_selectors
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
+from permitportal.core.api import PDF_RENDERERS
 
 from . import selectors, services
 from .models import Meeting, Minutes
@@ -324,21 +322,9 @@ class PublishView(APIView):
         return Response(selectors.minutes_data(minutes=selectors.current_minutes(meeting=meeting)))
 
 
-class PDFRenderer(BaseRenderer):
-    media_type = "application/pdf"
-    format = "pdf"
-    charset = None
-    render_style = "binary"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, bytes):
-            return data
-        return json.dumps(data, default=str).encode("utf-8")
-
-
 class MinutesPdfView(APIView):
     permission_classes = [IsAuthenticated]
-    renderer_classes = [JSONRenderer, PDFRenderer]
+    renderer_classes = PDF_RENDERERS
 
     @extend_schema(tags=TAGS, responses={(200, "application/pdf"): OpenApiResponse(description="The minutes as PDF"),
                                          404: ERRORS[404]},
@@ -348,9 +334,9 @@ class MinutesPdfView(APIView):
         meeting = _meeting(request, pk)
         version = request.query_params.get("version")
         if version:
-            if not version.isdigit():
-                raise ValidationError({"version": "Give the version as a number."})
-            minutes = selectors.get_minutes_version(meeting=meeting, version=int(version))
+            if selectors.version_number(version) is None:
+                raise ValidationError({"version": "Give the version as a number, for example 2."})
+            minutes = selectors.get_minutes_version(meeting=meeting, version=selectors.version_number(version))
         else:
             minutes = selectors.current_minutes(meeting=meeting)
         if minutes is None:

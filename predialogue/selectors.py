@@ -1,6 +1,7 @@
 """Reads for pre-application meetings. Access rules live here: an applicant sees only the meetings
 that are theirs (any other answers 404); staff see every meeting."""
 
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from permitportal.accounts.models import User
 
 from .models import ContinuityEvent, Meeting, MeetingEvent, Minutes, MinutesDocument, OpenHouseRegistration
 from .models import OpenHouseSession as Session
+
+_VERSION = re.compile(r"[0-9]{1,9}")
 
 # The one fixed template, in order: (name, title, what to write). "documentation", "application_type"
 # and "caveat" are not free text: the documentation section is picked from the requirement catalogue,
@@ -197,6 +200,12 @@ def latest_minutes(*, meeting: Meeting) -> Minutes | None:
 
 def minutes_versions(*, meeting: Meeting) -> list[Minutes]:
     return list(Minutes.objects.filter(meeting=meeting).select_related("published_by").order_by("-version"))
+
+
+def version_number(raw: str | None) -> int | None:
+    """``?version=`` as a number, or None when it is not one: ASCII digits only (``"²".isdigit()`` is
+    true and ``int("²")`` fails), and few enough for the database's integer."""
+    return int(raw) if raw and _VERSION.fullmatch(raw) else None
 
 
 def get_minutes_version(*, meeting: Meeting, version: int, published_only: bool = True) -> Minutes:

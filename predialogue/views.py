@@ -144,9 +144,9 @@ def minutes_pdf(request, pk):
     meeting = _meeting(request, pk)
     version = request.GET.get("version")
     if version:
-        if not version.isdigit():
+        if selectors.version_number(version) is None:
             raise Http404("No such version")
-        minutes = selectors.get_minutes_version(meeting=meeting, version=int(version))
+        minutes = selectors.get_minutes_version(meeting=meeting, version=selectors.version_number(version))
     else:
         minutes = selectors.current_minutes(meeting=meeting)
         if minutes is None:

@@ -16,6 +16,7 @@ from applications.selectors import cases as case_selectors
 from applications.services import cases as case_services
 from applications.services import receipts
 from permitportal.accounts import roles
+from permitportal.core.api import PDF_RENDERERS
 
 
 class CaseCreateSerializer(serializers.Serializer):
@@ -180,6 +181,7 @@ class SubmitView(APIView):
 
 class ReceiptPdfView(APIView):
     permission_classes = [IsAuthenticated]
+    renderer_classes = PDF_RENDERERS
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The receipt PDF")})
     def get(self, request, reference):

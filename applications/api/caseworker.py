@@ -24,6 +24,7 @@ from applications.services import decisions, handling, requests
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
 from permitportal.core import audit
+from permitportal.core.api import PDF_RENDERERS
 
 
 def _require_caseworker(user):
@@ -211,6 +212,7 @@ class ChangeTypeView(APIView):
 
 class DecisionPdfView(APIView):
     permission_classes = [IsAuthenticated]
+    renderer_classes = PDF_RENDERERS
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The decision letter"),
                               404: OpenApiResponse(description="No such case, or no letter yet.")})
