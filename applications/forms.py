@@ -3,19 +3,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applications.models import Case
+from permitportal.core import limits
 
 
 class ProjectForm(forms.Form):
     description = forms.CharField(
         label=gettext_lazy("Describe your project"),
         help_text=gettext_lazy("What will you build or change, how big is it, and what will it be used for?"),
-        widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}), max_length=limits.TEXT,
     )
     applying_for = forms.ChoiceField(label=gettext_lazy("Who are you applying for?"),
                                      choices=Case.ApplyingFor.choices, widget=forms.RadioSelect)
     customer_group = forms.ChoiceField(label=gettext_lazy("Which describes you best?"),
                                        choices=Case.CustomerGroup.choices, widget=forms.RadioSelect)
-    owner_name = forms.CharField(label=gettext_lazy("The owner's name"), required=False, max_length=200,
+    owner_name = forms.CharField(label=gettext_lazy("The owner's name"), required=False, max_length=limits.NAME,
                                  help_text=gettext_lazy("Only when you apply for someone else."))
     owner_email = forms.EmailField(label=gettext_lazy("The owner's e-mail"), required=False)
 
@@ -39,7 +40,7 @@ class UploadForm(forms.Form):
 class NotRelevantForm(forms.Form):
     requirement = forms.CharField(widget=forms.HiddenInput)
     reason = forms.CharField(label=gettext_lazy("Why is this not relevant for your project?"),
-                             widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+                             widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.REASON)
 
 
 class InviteRepresentativeForm(forms.Form):

@@ -15,6 +15,7 @@ from applications.models import Case
 from dialogueteam import search, selectors, services
 from dialogueteam.models import Contact
 from permitportal.accounts import roles
+from permitportal.core import limits
 from permitportal.core.search_input import bounded_search
 
 
@@ -79,15 +80,16 @@ class ContactCreateSerializer(serializers.Serializer):
     topic = serializers.ChoiceField(choices=Contact.Topic.values)
     customer_group = serializers.ChoiceField(choices=Case.CustomerGroup.values)
     case = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None,
+                                 max_length=limits.REFERENCE,
                                  help_text="The case's reference, or null.")
-    summary = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    summary = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.TEXT)
     resolved_first_contact = serializers.BooleanField(required=False, default=False)
     forward_question = serializers.CharField(required=False, allow_blank=True, allow_null=True, default="",
-                                             max_length=2000,
+                                             max_length=limits.REASON,
                                              help_text="Forwards this question to the case's caseworker (or the "
                                                        "triage queue).")
-    caller_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    caller_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    caller_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.NAME)
+    caller_email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=limits.EMAIL)
 
 
 class ForwardSerializer(serializers.Serializer):

@@ -7,33 +7,34 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications import hooks
+from applications.api.catalogue import AnswersField
 from applications.models import ApplicationType, Case, DocumentRequirement, Property
 from applications.selectors import cases as case_selectors
 from applications.services import cases as case_services
 from applications.services import receipts
 from permitportal.accounts import roles
+from permitportal.core import limits
 from permitportal.core.api import PDF_RENDERERS
-
-MAX_ID = 2**31 - 1  # the largest id the database's integer holds
+from permitportal.core.parsers import FormParser, MultiPartParser
 
 
 class CaseCreateSerializer(serializers.Serializer):
-    application_type = serializers.SlugField(required=False, help_text="A type code; or give answers instead.")
-    answers = serializers.DictField(child=serializers.CharField(), required=False)
-    property = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
+    application_type = serializers.SlugField(required=False, max_length=limits.CODE,
+                                             help_text="A type code; or give answers instead.")
+    answers = AnswersField(required=False)
+    property = serializers.IntegerField(required=False, min_value=1, max_value=limits.ID,
                                         help_text="Required unless predialogue_meeting is given.")
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.TEXT)
     applying_for = serializers.ChoiceField(choices=Case.ApplyingFor.values, required=False, default="self")
-    owner_name = serializers.CharField(required=False, allow_blank=True, default="")
-    owner_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    owner_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.NAME)
+    owner_email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=limits.EMAIL)
     predialogue_meeting = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=MAX_ID,
+        required=False, allow_null=True, min_value=1, max_value=limits.ID,
         help_text="A meeting with published minutes: without application_type and answers, the draft starts "
                   "from the minutes (their type, the agreed documents marked), as the meeting page's button does.")
 
@@ -46,6 +47,10 @@ class CaseCreateSerializer(serializers.Serializer):
             raise ValidationError({"property": _("Give the property's id. Find it with GET /api/v1/properties/?q=")})
         attrs["from_minutes"] = bool(from_minutes)
         return attrs
+
+
+class NotRelevantSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=limits.REASON)
 
 
 class CaseDetailSerializer(serializers.Serializer):
@@ -156,7 +161,8 @@ class DocumentUploadView(APIView):
 
     @extend_schema(
         request={"multipart/form-data": inline_serializer("DocumentUpload", {
-            "requirement": serializers.CharField(required=False), "file": serializers.FileField()})},
+            "requirement": serializers.CharField(required=False, max_length=limits.CODE),
+            "file": serializers.FileField()})},
         responses={201: inline_serializer("DocumentCreated", {
             "id": serializers.IntegerField(), "requirement": serializers.CharField(allow_null=True),
             "name": serializers.CharField(), "size": serializers.IntegerField(), "sha256": serializers.CharField(),
@@ -189,11 +195,12 @@ class DocumentUploadView(APIView):
 class NotRelevantView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=inline_serializer("NotRelevant", {"reason": serializers.CharField()}),
-                   responses={200: CaseDetailSerializer})
+    @extend_schema(request=NotRelevantSerializer, responses={200: CaseDetailSerializer})
     def post(self, request, reference, code):
         case = _owner_case(request, reference)
-        case_services.mark_not_relevant(case=case, requirement_code=code, reason=request.data.get("reason", ""),
+        body = NotRelevantSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        case_services.mark_not_relevant(case=case, requirement_code=code, reason=body.validated_data["reason"],
                                         actor=request.user)
         return Response(_detail(case, request.user))
 

@@ -3,17 +3,13 @@ address step and the dialogue team's lookup. One function, called by the HTML fo
 the API, so a search reaches the database only as a few distinct words of printable text.
 """
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from permitportal.core.parsers import has_control_character
+
 MAX_LENGTH = 200
 MAX_WORDS = 10
-# Pasted from a spreadsheet or a letter: tabs and line breaks are spaces, not refused.
-_SPACES = frozenset("\t\n\r")
-# Control characters (NUL included) and lone surrogates, which no keyboard types.
-_REFUSED_CATEGORIES = frozenset({"Cc", "Cs"})
 
 
 def bounded_search(text: str | None, *, max_length: int = MAX_LENGTH, max_words: int = MAX_WORDS) -> str:
@@ -28,7 +24,7 @@ def bounded_search(text: str | None, *, max_length: int = MAX_LENGTH, max_words:
     if len(text) > max_length:
         raise ValidationError(_("Use at most %(limit)d characters in the search: a street name and number "
                                 "is enough.") % {"limit": max_length}, code="search_too_long")
-    if any(unicodedata.category(c) in _REFUSED_CATEGORIES and c not in _SPACES for c in text):
+    if has_control_character(text):  # tabs and line breaks (pasted from a spreadsheet) are spaces
         raise ValidationError(_("The search contains a control character. Type it again, with letters, digits "
                                 "and punctuation only."), code="search_control_character")
     words: dict[str, str] = {}

