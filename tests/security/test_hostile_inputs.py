@@ -374,3 +374,30 @@ def test_a_hostile_path_is_answered_without_an_error(battery):
                     wrong.append(f"{role} {method.upper()} {url[:120]} ({name}): {response.status_code}")
     assert not wrong, "\n".join(wrong)
     assert stored_rows() == before
+
+
+def test_every_text_and_number_of_every_request_body_is_bounded():
+    """Issue 14 item 13: the API cannot take what a form refuses. Every text of every write endpoint's
+    body has a maximum length and every number a maximum (``permitportal/core/limits.py``)."""
+    unbounded = []
+    for write in WRITES:
+        for name, (kind, limit) in request_fields(write).items():
+            spec = _field_spec(write, name)
+            if kind == "string" and limit is None and "enum" not in spec and spec.get("format") not in (
+                    "date", "date-time") and "$ref" not in str(spec):
+                unbounded.append(f"{write.name}.{name}")
+            if kind == "integer" and "maximum" not in spec:
+                unbounded.append(f"{write.name}.{name} (a number)")
+    assert not unbounded, "give these a limit from permitportal/core/limits.py: " + ", ".join(unbounded)
+
+
+def _field_spec(write: Write, name: str) -> dict:
+    path = "/" + reverse(write.name, args=["0"] * len(write.args)).lstrip("/")
+    for template, operations in SCHEMA["paths"].items():
+        pattern = "/".join("0" if part.startswith("{") else part for part in template.split("/"))
+        if pattern == path:
+            content = operations["post"]["requestBody"]["content"]
+            body = content.get("multipart/form-data" if write.multipart else "application/json")
+            component = SCHEMA["components"]["schemas"][body["schema"]["$ref"].split("/")[-1]]
+            return component["properties"][name]
+    raise AssertionError(write.name)
