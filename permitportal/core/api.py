@@ -18,6 +18,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from permitportal.accounts import services as account_services
 from permitportal.accounts.api_auth import ApiTokenAuthentication
 from permitportal.accounts.forms import LoginForm
+from permitportal.core import limits
 from permitportal.core.errors import DomainError, api_body
 
 
@@ -101,8 +102,8 @@ class TokenView(APIView):
     authentication_classes = [ApiTokenAuthentication]  # never the session: no CSRF on a login
 
     @extend_schema(
-        request=inline_serializer("TokenRequest", {"email": serializers.EmailField(),
-                                                   "password": serializers.CharField()}),
+        request=inline_serializer("TokenRequest", {"email": serializers.EmailField(max_length=limits.EMAIL),
+                                                   "password": serializers.CharField(max_length=limits.PASSWORD)}),
         responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField(),
                                                             "expires_at": serializers.DateTimeField()})},
     )

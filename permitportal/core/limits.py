@@ -17,4 +17,5 @@ REASON = 2000  # a reason or a question, shown to the applicant or the caseworke
 TEXT = 5000  # a description, a message, a note, an answer
 LONG_TEXT = 10000  # a section of the minutes, a decision's reasons and conditions
 ANSWERS = 50  # the guide's answers sent in one request (there are fewer questions than this)
+PASSWORD = 4096  # no one types more; Django refused longer passwords once for the same reason
 ID = 2**31 - 1  # the largest id the database's integer column holds
