@@ -327,17 +327,22 @@ def continuity_counts(*, start=None, end=None) -> dict:
 
 # --- Open house --------------------------------------------------------------------------------------------
 
+def _registered():
+    """The places taken: confirmed registrations."""
+    return Count("registrations", filter=Q(registrations__confirmed_at__isnull=False))
+
+
 def upcoming_sessions() -> list[Session]:
     """Published sessions that have not started, with the number of places left."""
     sessions = list(Session.objects.filter(is_published=True, starts_at__gt=timezone.now())
-                    .annotate(registered=Count("registrations")).order_by("starts_at", "id")[:50])
+                    .annotate(registered=_registered()).order_by("starts_at", "id")[:50])
     for session in sessions:
         session.places_left = max(session.capacity - session.registered, 0)
     return sessions
 
 
 def get_open_session(*, pk) -> Session:
-    session = Session.objects.filter(pk=pk, is_published=True).annotate(registered=Count("registrations")).first()
+    session = Session.objects.filter(pk=pk, is_published=True).annotate(registered=_registered()).first()
     if session is None:
         raise Http404("No such session")
     session.places_left = max(session.capacity - session.registered, 0)
@@ -345,7 +350,7 @@ def get_open_session(*, pk) -> Session:
 
 
 def staff_sessions() -> list[Session]:
-    sessions = list(Session.objects.annotate(registered=Count("registrations"))
+    sessions = list(Session.objects.annotate(registered=_registered())
                     .order_by("-starts_at", "-id")[:100])
     for session in sessions:
         session.places_left = max(session.capacity - session.registered, 0)
@@ -353,7 +358,7 @@ def staff_sessions() -> list[Session]:
 
 
 def get_session(*, pk) -> Session:
-    session = Session.objects.filter(pk=pk).annotate(registered=Count("registrations")).first()
+    session = Session.objects.filter(pk=pk).annotate(registered=_registered()).first()
     if session is None:
         raise Http404("No such session")
     session.places_left = max(session.capacity - session.registered, 0)
@@ -361,12 +366,20 @@ def get_session(*, pk) -> Session:
 
 
 def session_registrations(*, session: Session) -> list[OpenHouseRegistration]:
-    return list(OpenHouseRegistration.objects.filter(session=session).select_related("meeting", "user")
+    return list(OpenHouseRegistration.objects.filter(session=session, confirmed_at__isnull=False)
+                .select_related("meeting", "user")
                 .order_by("created_at", "id"))
 
 
+def registration_to_confirm(*, token: str) -> OpenHouseRegistration | None:
+    if not token:
+        return None
+    return OpenHouseRegistration.objects.select_related("session").filter(token=token).first()
+
+
 def get_registration(*, session: Session, pk) -> OpenHouseRegistration:
-    found = OpenHouseRegistration.objects.filter(session=session, pk=pk).select_related("user").first()
+    found = (OpenHouseRegistration.objects.filter(session=session, pk=pk, confirmed_at__isnull=False)
+             .select_related("user").first())
     if found is None:
         raise Http404("No such registration")
     return found

@@ -379,5 +379,8 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 PREDIALOGUE_LINK_DAYS = env_int("PREDIALOGUE_LINK_DAYS", 365)  # days in which minutes are offered to a new case
+# Open-house registrations: confirmation e-mails to one address a day, registrations from one client an hour.
+OPEN_HOUSE_LINKS_PER_ADDRESS = env_int("OPEN_HOUSE_LINKS_PER_ADDRESS", 3)
+OPEN_HOUSE_REGISTRATIONS_PER_CLIENT = env_int("OPEN_HOUSE_REGISTRATIONS_PER_CLIENT", 10)
 # An invitation to represent an applicant works this many days, for the invited e-mail address only.
 REPRESENTATIVE_INVITATION_DAYS = env_int("REPRESENTATIVE_INVITATION_DAYS", 14)
