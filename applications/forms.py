@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applications.models import Case
+from permitportal.core import limits
 
 
 class RadioSelect(forms.RadioSelect):
@@ -27,7 +28,7 @@ class ProjectForm(forms.Form):
     description = forms.CharField(
         label=gettext_lazy("Describe your project"),
         help_text=gettext_lazy("What will you build or change, how big is it, and what will it be used for?"),
-        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}), max_length=limits.TEXT,
         error_messages={"required": gettext_lazy("Describe your project.")},
     )
     built_area_m2 = forms.DecimalField(
@@ -50,7 +51,7 @@ class ProjectForm(forms.Form):
     customer_group = forms.ChoiceField(
         label=gettext_lazy("Which describes you best?"), choices=Case.CustomerGroup.choices,
         widget=RadioSelect, error_messages={"required": gettext_lazy("Choose which describes you best.")})
-    owner_name = forms.CharField(label=gettext_lazy("The owner's name"), required=False, max_length=200,
+    owner_name = forms.CharField(label=gettext_lazy("The owner's name"), required=False, max_length=limits.NAME,
                                  widget=_text(autocomplete="off"))
     owner_email = forms.EmailField(label=gettext_lazy("The owner's e-mail"), required=False,
                                    widget=forms.EmailInput(attrs={"class": "form-control", "autocomplete": "off"}),
@@ -89,7 +90,7 @@ class UploadForm(forms.Form):
 class NotRelevantForm(forms.Form):
     requirement = forms.CharField(widget=forms.HiddenInput)
     reason = forms.CharField(label=gettext_lazy("Why is this not relevant for your project?"),
-                             widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+                             widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.REASON)
 
 
 class InviteRepresentativeForm(forms.Form):

@@ -277,6 +277,12 @@ class OpenHouseRegistration(models.Model):
                                 help_text="The meeting request staff made from this registration.")
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="da")
     created_at = models.DateTimeField(default=timezone.now)
+    # A place is held only once the address is confirmed through the e-mailed link (or the person registered
+    # logged in with that address).
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    token = models.CharField(max_length=64, blank=True, db_index=True)
+    link_sent_at = models.DateTimeField(null=True, blank=True)
+    client_address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -6,6 +6,7 @@ Session layout (read by the lead's ``draft_create``):
 ``"draft": reference`` when the guide was reopened from a draft's "check your answers" (views.cases).
 """
 
+import re
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -24,9 +25,12 @@ from applications.selectors import catalogue as catalogue_selectors
 from applications.selectors import properties as property_selectors
 from applications.services import guide as guide_service
 from applications.services.properties import report_correction
+from permitportal.core.search_input import MAX_LENGTH as SEARCH_MAX_LENGTH
+from permitportal.core.search_input import bounded_search
 
 SESSION_KEY = "guide"
 SEARCH_LIMIT = 20
+_PROPERTY_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is true, int("²") fails
 PREDIALOGUE_PATH = "/predialogue/"
 
 
@@ -155,21 +159,34 @@ def guide_start(request):
 @require_http_methods(["GET", "POST"])
 def guide_property(request):
     state = _state(request)
-    query = (request.GET.get("q") or "").strip()
+    raw_query = request.GET.get("q")
     form = PropertyChoiceForm(initial={"property": request.GET.get("property") or state.get("property")})
     if request.method == "POST":
         form = PropertyChoiceForm(request.POST)
-        query = (request.POST.get("q") or "").strip()
+        raw_query = request.POST.get("q")
         if form.is_valid():
             state["property"] = form.cleaned_data["property"].pk
             state["applying_for"] = state.get("applying_for") or Case.ApplyingFor.SELF
             _save(request, state)
             return redirect("applications:guide_next")
-    results = list(property_selectors.search_properties(query=query, limit=SEARCH_LIMIT)) if query else []
+    query, results, search_error = _property_search(raw_query)
     return render(request, "applications/guide/property.html", {
         "form": form, "query": query, "results": results, "searched": bool(query), "chosen": _property(state),
         "selected": str(form["property"].value() or ""), "draft_reference": state["draft"],
+        "search_error": search_error,
     })
+
+
+def _property_search(raw_query: str | None) -> tuple[str, list, str]:
+    """The search as shown again, the properties found, and a message when the search is out of bounds."""
+    raw_query = (raw_query or "").strip()
+    if not raw_query:
+        return "", [], ""
+    try:
+        query = bounded_search(raw_query)
+    except ValidationError as exc:
+        return raw_query[:SEARCH_MAX_LENGTH], [], " ".join(exc.messages)
+    return query, list(property_selectors.search_properties(query=query, limit=SEARCH_LIMIT)), ""
 
 
 @_guide_available
@@ -275,13 +292,12 @@ def guide_restart(request):
 def guide_expert(request):
     """For professionals who know the application type: choose it directly."""
     state = _state(request)
-    query = (request.GET.get("q") or "").strip()
-    results = list(property_selectors.search_properties(query=query, limit=SEARCH_LIMIT)) if query else []
+    query, results, search_error = _property_search(request.GET.get("q"))
     picked = request.GET.get("property", "")  # the address autocomplete's choice
-    chosen = _property({"property": int(picked)} if picked.isdigit() else state)
+    chosen = _property({"property": int(picked)} if _PROPERTY_ID.fullmatch(picked) else state)
     return render(request, "applications/guide/expert.html", {
         "types": list(catalogue_selectors.application_types()),
-        "query": query, "results": results, "searched": bool(query), "chosen": chosen,
+        "query": query, "results": results, "searched": bool(query), "chosen": chosen, "search_error": search_error,
         "applying_for": state.get("applying_for") or Case.ApplyingFor.OTHER,
         "applying_for_choices": Case.ApplyingFor.choices,
         "draft_create_url": reverse("applications:draft_create"),

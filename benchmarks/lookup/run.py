@@ -19,7 +19,8 @@ reads those tables and indexes once (pg_prewarm), so that the run measures a ser
 state rather than one that has just started.
 
 Options: --cases N (default 1,000,000), --samples N (default 500), --rebuild (drop and load again),
---cold (no prewarming), --plain-statements (the lookup's statement not prepared: what preparing gains).
+--cold (no prewarming), --plain-statements (the lookup's statement not prepared: what preparing gains),
+--compare-prepared (the statement alone, prepared and not, alternately: the same comparison robust to load).
 """
 
 import argparse
@@ -516,6 +517,39 @@ def measure(samples: int):
     return timings
 
 
+def compare_prepared(samples: int) -> None:
+    """The lookup's statement alone (``search_cases``): prepared with the portal's generic plans, prepared
+    with PostgreSQL's own choice of plan (``plan_cache_mode = auto``), and sent as it is, in turn on the
+    same connection sample by sample, so that the machine's load weighs on each alike."""
+    from django.db import connection
+
+    from dialogueteam.search import lookup
+
+    searches = queries(samples)
+    modes = {"prepared": lookup.prepared, "prepared, auto plans": lookup.prepared,
+             "as it is": lambda sql, params: (sql, list(params))}
+    times = {(kind, mode): [] for kind in searches for mode in modes}
+    connection.ensure_connection()
+    try:
+        for i in range(samples):
+            for kind, texts in searches.items():
+                for mode in (list(modes) if i % 2 else list(modes)[::-1]):
+                    lookup.prepared = modes[mode]
+                    with connection.cursor() as cursor:
+                        cursor.execute("SET plan_cache_mode = " + ("auto" if "auto" in mode else "force_generic_plan"))
+                    start = time.perf_counter()
+                    lookup.search_cases(query=texts[i])
+                    if i >= min(50, samples // 10):  # the first samples warm the connection up
+                        times[(kind, mode)].append((time.perf_counter() - start) * 1000)
+    finally:
+        lookup.prepared = modes["prepared"]
+    print(f"\nsearch_cases alone, {samples} samples of each kind, in turn; p50 / p95 in ms")
+    print(f"{'kind':<18}" + "".join(f"{mode:>24}" for mode in modes))
+    for kind in searches:
+        cells = [(percentile(times[(kind, m)], 0.5), percentile(times[(kind, m)], 0.95)) for m in modes]
+        print(f"{kind:<18}" + "".join(f"{p50:>15.2f} /{p95:>6.2f}" for p50, p95 in cells))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=1_000_000)
@@ -523,6 +557,8 @@ def main():
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--load-only", action="store_true", help="load the data and stop")
     parser.add_argument("--cold", action="store_true", help="measure without prewarming the lookup's tables")
+    parser.add_argument("--compare-prepared", action="store_true",
+                        help="only the statement alone, prepared and as it is, alternately")
     parser.add_argument("--plain-statements", action="store_true",
                         help="the lookup's statement not prepared (to measure what preparing gains)")
     args = parser.parse_args()
@@ -552,7 +588,10 @@ def main():
 
         lookup.prepared = lambda sql, params: (sql, list(params))
         print("statements sent as they are (--plain-statements): planned at every lookup")
-    if not args.load_only:
+    if args.compare_prepared:
+        server_report(prewarm=not args.cold)
+        compare_prepared(args.samples)
+    elif not args.load_only:
         server_report(prewarm=not args.cold)
         measure(args.samples)
 

@@ -65,6 +65,15 @@ def _applicant_for_email(email: str):
                                 groups__name=roles.APPLICANT).first())
 
 
+def _check_texts(*, description: str, questions: str, preferred_times: str) -> None:
+    if len(description) < 10:
+        raise PredialogueError(_("Describe your project in a few sentences: what you want to build or change, and "
+                                 "roughly how big it is."))
+    if len(description) > 5000 or len(questions) > 5000 or len(preferred_times) > 1000:
+        raise PredialogueError(_("The text is too long. Keep the description and the questions under 5000 "
+                                 "characters and the preferred times under 1000."))
+
+
 def create_request(*, requested_by, property: Property, description: str, questions: str, preferred_times: str,
                    sketches=(), on_behalf_of_name: str = "", on_behalf_of_email: str = "", on_behalf_of_phone: str = "",
                    case: Case | None = None, source: str | None = None, language: str | None = None) -> Meeting:
@@ -79,12 +88,7 @@ def create_request(*, requested_by, property: Property, description: str, questi
     name, email, phone = clean(on_behalf_of_name), clean(on_behalf_of_email).lower(), clean(on_behalf_of_phone)
     if not isinstance(property, Property):
         raise PredialogueError(_("Choose the address of the property from the property register."))
-    if len(description) < 10:
-        raise PredialogueError(_("Describe your project in a few sentences: what you want to build or change, and "
-                                 "roughly how big it is."))
-    if len(description) > 5000 or len(questions) > 5000 or len(preferred_times) > 1000:
-        raise PredialogueError(_("The text is too long. Keep the description and the questions under 5000 "
-                                 "characters and the preferred times under 1000."))
+    _check_texts(description=description, questions=questions, preferred_times=preferred_times)
     staff = roles.is_staff_member(requested_by)
     if staff:
         if not name:
@@ -123,8 +127,8 @@ def create_request(*, requested_by, property: Property, description: str, questi
                                       content_type=result.content_type, kind=result.kind, size=result.size,
                                       sha256=result.sha256, uploaded_by=requested_by)
             record_event(meeting=meeting, kind="requested", actor=requested_by,
-                    params={"source": source, "sketches": len(checked),
-                            "case": case.reference if case is not None else None})
+                         params={"source": source, "sketches": len(checked),
+                                 "case": case.reference if case is not None else None})
             from .. import tasks
 
             tasks.enqueue(tasks.send_request_received, meeting.pk)

@@ -184,6 +184,13 @@ def test_open_house_and_staff_booking_pages(page, axe):
     page.get_by_label("Address of the property (optional)").fill("Vesterbrogade 10")
     page.get_by_label("What is your project about?").fill("A roof terrace on a multi-storey building.")
     page.get_by_role("button", name="Register").click()
+    page.get_by_text("Almost done: open the link").wait_for()
+    assert "1 place left" in page.locator("main").inner_text()  # held only once the address is confirmed
+    from predialogue.models import OpenHouseRegistration
+
+    page.goto(f"/predialogue/open-house/confirm/{OpenHouseRegistration.objects.get().token}/")
+    axe(page, "predialogue-open-house-confirm")
+    page.get_by_role("button", name="Confirm my place").click()
     page.get_by_text("You are registered.").wait_for()
     assert "Full: all places are taken." in page.locator("main").inner_text()
 

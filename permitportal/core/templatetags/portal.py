@@ -24,17 +24,6 @@ def tr(obj, field):
 
 
 @register.simple_tag
-def url_if_exists(name, *args, **kwargs):
-    """The URL for ``name``, or an empty string when no such route is installed."""
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse(name, args=args or None, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""
-
-
-@register.simple_tag
 def start_url(user):
     """The page this user starts on after logging in (their applications, the queue, ...), or "" for
     someone not logged in: the error pages' way back."""
