@@ -11,6 +11,7 @@ from applications.services import cases as case_services
 from applications.services.documents import add_document
 from tests.applications.factories import PropertyFactory
 from tests.applications.pdfs import pdf_upload
+from tests.security.conftest import submit_case
 
 HOUSE_EXTENSION = {"project": "house", "house-work": "extend", "house-building-age": "after-1977",
                    "house-waste": "no", "house-kind": "year-round", "house-heated-area": "up-to-50",
@@ -78,5 +79,5 @@ def test_someone_else_s_draft_cannot_be_reopened_or_changed(client, draft, other
 def test_a_sent_application_is_not_changed_through_the_guide(client, applicant, draft):
     client.force_login(applicant)
     client.post(reverse("applications:draft_change_answers", args=[draft.reference]), {"at": "type"})
-    Case.objects.filter(pk=draft.pk).update(status=Case.Status.SUBMITTED)
+    submit_case(draft, applicant)  # sent meanwhile (in another tab), through the service
     assert client.post(reverse("applications:draft_from_guide", args=[draft.reference])).status_code == 404
