@@ -277,9 +277,10 @@ def load(n_cases: int, n_responses: int):
                       "applications_informationrequest", "dialogueteam_contact", "satisfaction_invitation",
                       "satisfaction_response"):
             cur.execute(f"VACUUM ANALYZE {table}")
-    # The dashboard's derived tables, as `manage.py rebuild_dashboard_figures` writes them: one statement each.
+    # The dashboard's derived tables, as `manage.py rebuild_dashboard_figures` writes them.
+    from satisfaction.facts import refresh_case_facts
     from satisfaction.models import CaseFacts, SatisfactionDay
-    from satisfaction.services import recount_satisfaction_days, refresh_case_facts
+    from satisfaction.services import recount_satisfaction_days
 
     started = time.perf_counter()
     refresh_case_facts()
