@@ -152,14 +152,12 @@ def change_target(*, case: Case, old_type, new_type, actor=None) -> None:
 # --- Reading the clock ---------------------------------------------------------------------------------------------
 
 def screening_deadline(case: Case, *, today: date | None = None) -> date | None:
-    """The day by which we should have found the case complete: submission day + the allowance + the days
-    we waited for the applicant. None before submission and once the case was found complete."""
-    if case.submitted_at is None or case.completed_at is not None or case.status in FINISHED:
+    """The day by which we should have found the case complete (or asked for more information): submission day
+    + the allowance + the days we waited for the applicant. Only for a case in "submitted" (not yet found
+    complete and not waiting for the applicant); None otherwise."""
+    if case.status != S.SUBMITTED or case.submitted_at is None:
         return None
-    paused = case.paused_days
-    if case.clock_paused_since:
-        paused += max(((today or timezone.localdate()) - case.clock_paused_since).days, 0)
-    return timezone.localdate(case.submitted_at) + timedelta(days=screening_allowance_days() + paused)
+    return timezone.localdate(case.submitted_at) + timedelta(days=screening_allowance_days() + case.paused_days)
 
 
 @dataclass(frozen=True)
@@ -173,8 +171,8 @@ class Timeliness:
 
 
 def timeliness(*, decided_on: date | None, first_expected: date | None, expected: date | None,
-               completed_on: date | None, paused_days_after_complete: int, screening_days: int | None,
-               allowance: int | None = None) -> Timeliness:
+               completed_on: date | None = None, paused_days_after_complete: int = 0,
+               screening_days: int | None = None, allowance: int | None = None) -> Timeliness:
     """The one definition behind the badges (``clock_state``) and the KPIs (the dashboard's case facts)."""
     allowance = screening_allowance_days() if allowance is None else allowance
     decided = decided_on is not None
@@ -204,7 +202,9 @@ def clock_state(case: Case, *, today: date) -> dict:
     finished = case.status in FINISHED
     end = timezone.localdate(case.decided_at) if case.decided_at else today
     days_left = (expected - today).days if expected else None
-    verdict = case_timeliness(case)
+    # The badge needs only the two verdicts on the dates; the list and lookup rows carry just those fields.
+    verdict = timeliness(decided_on=end if case.decided_at else None,
+                         first_expected=case.first_expected_decision_date, expected=expected)
     if expected is None:
         state = "none"
     elif finished:
