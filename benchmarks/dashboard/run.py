@@ -193,6 +193,8 @@ def load(n_cases: int, n_responses: int):
             "first_expected_decision_date": "(submitted AT TIME ZONE 'Europe/Copenhagen')::date + 5 + target",
             "expected_decision_date": "(coalesce(completed, submitted) AT TIME ZONE 'Europe/Copenhagen')::date "
                                       "+ target",
+            "screening_days": "(completed AT TIME ZONE 'Europe/Copenhagen')::date "
+                              "- (submitted AT TIME ZONE 'Europe/Copenhagen')::date",
             "receipt_sent_at": "submitted",
         }, "bench_case"))
         # Screening: a first run for every submitted case (two in three complete), a second run for some.

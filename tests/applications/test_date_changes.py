@@ -14,6 +14,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from rest_framework.test import APIClient
 
 from applications.models import Advisory, Case, CaseEvent
@@ -87,7 +88,9 @@ def test_found_complete_late_moves_the_date_with_an_event_an_api_entry_and_a_dan
     [message] = date_emails()
     assert message.to == [applicant.email]
     assert case.reference in message.subject
-    assert "Fra 16. april 2026 til 11. maj 2026." in message.body or "Fra 16 april 2026 til 11 maj 2026." in message.body
+    with translation.override("da"):
+        old, new = (date_format(day, "j F Y") for day in (dt.date(2026, 4, 16), dt.date(2026, 5, 11)))
+    assert f"Fra {old} til {new}." in message.body
     assert "Det tog 30 dage at tjekke, at ansøgningen var fuldstændig." in message.body
     assert reverse("applications:case_detail", args=[case.reference]) in message.body
 
