@@ -13,7 +13,7 @@ def fill_facts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0003_date_clock_fields'),
+        ('applications', '0005_date_clock_fields'),
         ('satisfaction', '0003_kpi_indexes_and_facts'),
     ]
 

@@ -30,7 +30,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0002_event_names_in_danish'),
+        ('applications', '0004_merge_20261204_1645'),
     ]
 
     operations = [
