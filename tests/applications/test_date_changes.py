@@ -332,3 +332,14 @@ def test_a_decided_case_says_when_it_was_later_than_the_date_we_gave(db, casewor
         page = client.get(reverse("applications:case_detail", args=[case.reference])).content.decode()
     assert "Decided in time" in page
     assert "Later than the date we gave when you sent the application: 16 April 2026." in page
+
+
+def test_the_workspace_shows_the_screening_deadline_until_the_case_is_found_complete(db, caseworker, client):
+    with on(3, 2):
+        case = support.submitted_case()
+    client.force_login(caseworker)
+    url = reverse("applications:workspace", args=[case.reference])
+    with on(3, 4):
+        assert "Find it complete, or ask for information, by 7 Mar 2026" in client.get(url).content.decode()
+        handling.mark_complete(case=case, actor=caseworker)
+        assert "Find it complete, or ask for information" not in client.get(url).content.decode()
