@@ -89,6 +89,7 @@ class InformationRequestForm(_Styled, forms.Form):
                               help_text=_("Say in plain words what is missing or wrong, and what a good answer "
                                           "looks like."))
     due_date = forms.DateField(label=_("Answer by"), widget=forms.DateInput(attrs={"type": "date"}),
+                               help_text=_("A date on a weekend or a public holiday moves to the next working day."),
                                error_messages={"required": _("Enter the date the applicant should answer by."),
                                                "invalid": _("Enter the date as year-month-day, e.g. 2026-05-31.")})
     kind = forms.ChoiceField(label=_("Kind of request"), choices=InformationRequest.Kind.choices)

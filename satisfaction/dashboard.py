@@ -85,6 +85,10 @@ def csv_rows(*, summary: dict, kpis: dict) -> list[list]:
         ("information_requests_per_case", _("Information requests per case"), ("requests", "cases", "per_case")),
         ("decided_by_first_promised_date", _("Decided by the date first promised"), ("decided", "cases", "on_time",
                                                                                      "share")),
+        ("decided_by_current_date", _("Decided by the current expected date"), ("decided", "cases", "on_time",
+                                                                                 "share")),
+        ("screened_late", _("Found complete later than the screening allowance"), ("found_complete", "late",
+                                                                                   "share")),
         ("continuity_warnings", _("Pre-application continuity warnings"), ("count", "requests")),
         ("first_contact_resolution", _("Resolved at first contact"), ("contacts", "resolved", "share")),
     ]

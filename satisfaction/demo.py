@@ -31,10 +31,10 @@ def load(*, stdout) -> list[str]:
     from django.test.utils import override_settings
     from django.utils import timezone
 
-    from satisfaction import services
+    from satisfaction import facts, services
     from satisfaction.models import Invitation
 
-    services.refresh_case_facts()
+    facts.refresh_case_facts()
     if Invitation.objects.filter(source_key__startswith="demo:").exists():
         return ["Satisfaction: demo answers already loaded."]
     now = timezone.now()

@@ -53,6 +53,17 @@ class NotRelevantSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=limits.REASON)
 
 
+class DateChangeSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    to = serializers.DateField()
+    reason = serializers.CharField(help_text="Why the date moved, in plain words in the reader's language.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = serializers.DateField()  # "from" is a Python keyword
+        return fields
+
+
 class CaseDetailSerializer(serializers.Serializer):
     """Documents the shape of a case in the API (built by selectors.cases.case_detail_data)."""
 
@@ -66,11 +77,13 @@ class CaseDetailSerializer(serializers.Serializer):
                                                     "heated_area_m2 (those the applicant gave).")
     submitted_at = serializers.DateTimeField(allow_null=True)
     expected_decision_date = serializers.DateField(allow_null=True)
+    first_expected_decision_date = serializers.DateField(allow_null=True, help_text="The date we gave at submission.")
     on_track = serializers.BooleanField(allow_null=True)
     clock_state = serializers.CharField(help_text="on_track, at_risk, overdue, paused, met, missed or none.")
     badge = serializers.CharField(allow_blank=True, help_text="The clock's badge in words, as every page shows it.")
     act_by = serializers.DateField(allow_null=True, help_text="While the case waits for the applicant: the day "
                                                               "they must answer by.")
+    date_changes = DateChangeSerializer(many=True, help_text="Every move of the expected decision date, oldest first.")
     checklist = serializers.ListField(child=serializers.DictField())
     outstanding = serializers.ListField(child=serializers.DictField())
     timeline = serializers.ListField(child=serializers.DictField())

@@ -79,6 +79,10 @@ class Case(StatusModel):
     clock_paused_since = models.DateField(null=True, blank=True)
     paused_days = models.PositiveIntegerField(default=0)
     extension_days = models.PositiveIntegerField(default=0)
+    paused_days_after_complete = models.PositiveIntegerField(
+        default=0, help_text="The paused days after the case was found complete (not counted as processing time).")
+    screening_days = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Days from submission until found complete, the paused days excluded.")
 
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
 

@@ -100,7 +100,7 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
     """The case as every channel describes it (API detail; the HTML pages use the same parts)."""
     from django.utils import timezone
 
-    from applications.selectors.status import case_status
+    from applications.selectors.status import case_status, date_changes
 
     status = case_status(case, today=timezone.localdate())
     clock = status["clock"]
@@ -122,7 +122,9 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "description": case.description,
         "project_facts": dict(case.project_facts or {}),
         "submitted_at": case.submitted_at,
+        "first_expected_decision_date": clock["first_expected"],
         "clock": {k: clock[k] for k in ("state", "days_left", "elapsed_days", "paused_days", "extension_days")},
+        "date_changes": date_changes(case=case),
         "checklist": checklist,
         "outstanding": outstanding_items(case=case),
         "timeline": [{"at": e["at"], "text": e["text"]} for e in public_timeline(case=case)],

@@ -471,7 +471,7 @@ def check_against_current_catalogue(*, case: Case, actor=None) -> ChecklistChang
 
 @transaction.atomic
 def extend_deadline(*, case: Case, days: int, reason: str, actor) -> Case:
-    """Move the expected decision date; the reason is shown to the applicant in the timeline."""
+    """Move the expected decision date; the reason is shown to the applicant in the timeline and e-mailed."""
     from applications.services import clock
 
     ensure_open(case)
@@ -484,9 +484,8 @@ def extend_deadline(*, case: Case, days: int, reason: str, actor) -> Case:
         raise CaseError(_("Give the extension as a number of days between 1 and 365."))
     locked = Case.objects.select_for_update().get(pk=case.pk)
     ensure_open(locked)
-    clock.extend(case=locked, days=days)
+    clock.extend(case=locked, days=days, reason=reason, actor=actor)  # the date_changed event carries the reason
     locked.save(update_fields=["extension_days", "expected_decision_date", "updated_at"])
-    events.record(case=locked, kind="deadline_extended", actor=actor, params={"days": days, "reason": reason})
     case.extension_days, case.expected_decision_date = locked.extension_days, locked.expected_decision_date
     return locked
 

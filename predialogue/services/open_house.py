@@ -132,7 +132,7 @@ def confirm_registration(*, token: str) -> OpenHouseRegistration:
     registration = OpenHouseRegistration.objects.select_for_update().get(token=token)
     if registration.confirmed_at:
         return registration
-    when = formats.date_format(timezone.localtime(locked.starts_at), "j F Y, H:i")
+    when = formats.date_format(timezone.localtime(locked.starts_at), "DATETIME_FORMAT")
     if locked.starts_at <= timezone.now():
         raise PredialogueError(_("The session on %(when)s has already started. Choose a later session.")
                                % {"when": when})

@@ -25,6 +25,7 @@ from applications.models import (
 )
 from applications.services import cases as case_services
 from applications.services import handling
+from applications.services.clock import next_working_day
 from applications.services.screening import run_screening
 from permitportal.core.models import AuditEntry
 from tests.applications import caseworker_support as support
@@ -359,7 +360,7 @@ def test_extend_the_deadline(cw_client, case):
     case.refresh_from_db()
     assert case.expected_decision_date == before + dt.timedelta(days=10)
     assert "The applicant can see the reason." in text(response)
-    assert CaseEvent.objects.get(case=case, kind="deadline_extended").params["reason"] == "We must hear the neighbours."
+    assert CaseEvent.objects.get(case=case, kind="date_changed").params["text"] == "We must hear the neighbours."
 
 
 def test_change_the_application_type_says_what_changes(cw_client, case, django_capture_on_commit_callbacks):
@@ -441,7 +442,7 @@ def test_the_request_form_is_prefilled_from_screening(cw_client, db):
     assert not re.search(r'value="facades" id="item-facades" checked', html)
     assert "To finish checking your application we need:" in html
     assert "plan.png is a PNG file; this document must be PDF." in html
-    due = (timezone.localdate() + dt.timedelta(days=21)).isoformat()
+    due = next_working_day(timezone.localdate() + dt.timedelta(days=21)).isoformat()  # never 25 December
     assert f'value="{due}"' in html
     assert '<option value="deficiency_not_started" selected>' in html
 

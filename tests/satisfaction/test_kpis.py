@@ -27,6 +27,10 @@ EXPECTED_KPIS = {
     "complete_at_first_screening": {"submitted": 10, "screened": 10, "complete": 7, "share": 0.7},
     "information_requests_per_case": {"requests": 3, "cases": 10, "per_case": 0.3},
     "decided_by_first_promised_date": {"decided": 8, "cases": 8, "on_time": 6, "share": 0.75},
+    # Each found complete the day after submission: the current date is 5 days before the first (a4 decided
+    # on 23 March, its current date 22 March); x waited 4 days for information (4 May, decided 1 June).
+    "decided_by_current_date": {"decided": 8, "cases": 8, "on_time": 5, "share": 0.625},
+    "screened_late": {"found_complete": 6, "late": 0, "share": 0.0},
     "continuity_warnings": {"count": 2, "requests": 3},
     "first_contact_resolution": {"contacts": 4, "resolved": 3, "share": 0.75},
     "contacts_by_topic_and_channel": [

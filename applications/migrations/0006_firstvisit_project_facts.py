@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0004_merge_20261204_1645'),
+        ('applications', '0005_date_clock_fields'),
     ]
 
     operations = [
