@@ -89,7 +89,7 @@ def test_found_complete_late_moves_the_date_with_an_event_an_api_entry_and_a_dan
     assert message.to == [applicant.email]
     assert case.reference in message.subject
     with translation.override("da"):
-        old, new = (date_format(day, "j F Y") for day in (dt.date(2026, 4, 16), dt.date(2026, 5, 11)))
+        old, new = (date_format(day, "DATE_FORMAT") for day in (dt.date(2026, 4, 16), dt.date(2026, 5, 11)))
     assert f"Fra {old} til {new}." in message.body
     assert "Det tog 30 dage at tjekke, at ansøgningen var fuldstændig." in message.body
     assert reverse("applications:case_detail", args=[case.reference]) in message.body
