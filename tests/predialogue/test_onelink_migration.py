@@ -1,5 +1,5 @@
-"""predialogue 0002_onelink: the plain integer ``Case.predialogue_meeting_id`` becomes a ``LinkedMeeting``
-(applications 0005_onelink then drops the column), and back."""
+"""predialogue 0003_onelink: the plain integer ``Case.predialogue_meeting_id`` becomes a ``LinkedMeeting``
+(applications 0006_onelink then drops the column), and back."""
 
 import pytest
 from django.db import connection
@@ -9,8 +9,8 @@ from predialogue.models import LinkedMeeting
 from tests.applications.factories import CaseFactory
 from tests.predialogue.helpers import request_meeting
 
-BEFORE = [("applications", "0004_merge_20261204_1645"), ("predialogue", "0001_initial")]
-AFTER = [("applications", "0005_onelink_remove_predialogue_meeting_id"), ("predialogue", "0002_onelink_linked_meeting")]
+BEFORE = [("applications", "0005_date_clock_fields"), ("predialogue", "0002_sec_registration_confirmation")]
+AFTER = [("applications", "0006_onelink_remove_predialogue_meeting_id"), ("predialogue", "0003_onelink_linked_meeting")]
 
 
 def _migrate(targets):

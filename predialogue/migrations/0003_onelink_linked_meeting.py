@@ -1,5 +1,5 @@
 """One link for "the case builds on these minutes": ``LinkedMeeting`` (a foreign key pair) instead of the plain
-integer ``Case.predialogue_meeting_id``, which applications 0005_onelink removes after this copy."""
+integer ``Case.predialogue_meeting_id``, which applications 0006_onelink removes after this copy."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -26,8 +26,8 @@ def copy_back(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0004_merge_20261204_1645'),
-        ('predialogue', '0001_initial'),
+        ('applications', '0005_date_clock_fields'),
+        ('predialogue', '0002_sec_registration_confirmation'),
     ]
 
     operations = [

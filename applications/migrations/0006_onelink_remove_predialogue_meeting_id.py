@@ -1,4 +1,4 @@
-"""The plain integer ``Case.predialogue_meeting_id`` goes: predialogue 0002_onelink copied it into
+"""The plain integer ``Case.predialogue_meeting_id`` goes: predialogue 0003_onelink copied it into
 ``predialogue.LinkedMeeting`` (the core asks for it through ``applications.hooks``)."""
 
 from django.db import migrations
@@ -7,8 +7,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0004_merge_20261204_1645'),
-        ('predialogue', '0002_onelink_linked_meeting'),
+        ('applications', '0005_date_clock_fields'),
+        ('predialogue', '0003_onelink_linked_meeting'),
     ]
 
     operations = [
