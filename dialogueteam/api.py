@@ -16,7 +16,7 @@ from dialogueteam import search, selectors, services
 from dialogueteam.models import Contact
 from permitportal.accounts import roles
 from permitportal.core import limits
-from permitportal.core.search_input import bounded_search
+from permitportal.core.search_input import MAX_LENGTH, bounded_search
 
 
 class CaseworkerContactSerializer(serializers.Serializer):
@@ -53,14 +53,16 @@ class LookupView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(parameters=[OpenApiParameter("q", str, required=True,
-                                                description="At least three letters or digits in one word; at most 200 "
-                                                            "characters and 10 words, no control characters.")],
+                                                description="At least three letters or digits in one word; at most "
+                                                            f"{MAX_LENGTH} characters and {search.MAX_WORDS} words "
+                                                            "(the words the lookup searches), no control "
+                                                            "characters.")],
                    responses={200: LookupResponseSerializer})
     def get(self, request):
         if not services.can_look_up(request.user):
             raise PermissionDenied
         try:
-            query = bounded_search(request.query_params.get("q", ""))
+            query = bounded_search(request.query_params.get("q", ""), max_words=search.MAX_WORDS)
         except DjangoValidationError as exc:
             raise ValidationError({"q": exc.messages}) from exc
         try:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Case
+from dialogueteam import search
 from dialogueteam.models import Contact
 from permitportal.core import limits, search_input
 from permitportal.core.widgets import DirectTextInput
@@ -49,7 +50,7 @@ class LookupForm(AccessibleForm):
     )
 
     def clean_q(self):
-        return search_input.bounded_search(self.cleaned_data["q"])
+        return search_input.bounded_search(self.cleaned_data["q"], max_words=search.MAX_WORDS)
 
 
 def _choices(choices, blank_label):

@@ -39,11 +39,14 @@ def _rule_required_codes(case) -> set[str]:
 
 def classify(*, case, requirement_codes) -> list[Finding]:
     """The requested documents that go against the case's pre-application minutes."""
-    if not getattr(case, "predialogue_meeting_id", None) or not requirement_codes:
+    if not requirement_codes:
         return []
-    from .selectors import current_minutes_for_meeting_id
+    from .selectors import current_minutes_for_meeting_id, linked_meeting_id
 
-    minutes = current_minutes_for_meeting_id(meeting_id=case.predialogue_meeting_id)
+    meeting_id = linked_meeting_id(case)
+    if not meeting_id:
+        return []
+    minutes = current_minutes_for_meeting_id(meeting_id=meeting_id)
     if minutes is None:
         return []
     lines = {d.requirement.code: d for d in minutes.documents.all()}

@@ -106,6 +106,20 @@ class Meeting(StatusModel):
         return self.applicant.phone if self.applicant_id else ""
 
 
+class LinkedMeeting(models.Model):
+    """The meeting whose minutes a case builds on: the case started from them or was linked to them later.
+    The promised documents, the caseworker's minutes panel, the continuity warnings and the dialogue team's
+    card read it. Not ``Meeting.case`` (the case a meeting request came from): after a refusal the refused
+    case is the meeting's ``case`` and the new case builds on its minutes here. The core asks for it
+    through ``applications.hooks`` (it knows no meeting)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="linked_meeting")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="linked_cases")
+
+    def __str__(self):
+        return f"{self.case_id} -> {self.meeting_id}"
+
+
 class MeetingEvent(models.Model):
     """What happened to a request: requested, scheduled, rescheduled, cancelled, held, minutes published."""
 

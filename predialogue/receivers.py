@@ -13,7 +13,9 @@ logger = logging.getLogger(__name__)
 @receiver(core_signals.information_requested, dispatch_uid="predialogue.count_continuity_warnings")
 def count_continuity_warnings(sender, case, actor, request, **kwargs):
     """An information request that goes against the pre-application minutes is counted."""
-    if not case.predialogue_meeting_id:
+    from predialogue.selectors import linked_meeting_id
+
+    if not linked_meeting_id(case):
         return
     from predialogue.services import record_continuity_events
 

@@ -265,11 +265,21 @@ def type_catalogue() -> list[ApplicationType]:
 
 # --- Continuity -----------------------------------------------------------------------------------------
 
+def linked_meeting_id(case) -> int | None:
+    """The meeting whose minutes the case builds on (``LinkedMeeting``), or None (``hooks.meeting_id_readers``).
+    No query when the case was loaded with ``hooks.case_select_related``; otherwise one, then remembered."""
+    if getattr(case, "pk", None) is None:
+        return None
+    link = getattr(case, "linked_meeting", None)
+    return link.meeting_id if link is not None else None
+
+
 def minutes_for_case(*, case) -> Minutes | None:
     """The published minutes of the meeting linked to the case, or None."""
-    if not getattr(case, "predialogue_meeting_id", None):
+    meeting_id = linked_meeting_id(case)
+    if not meeting_id:
         return None
-    return current_minutes_for_meeting_id(meeting_id=case.predialogue_meeting_id)
+    return current_minutes_for_meeting_id(meeting_id=meeting_id)
 
 
 def _linkable_qs(*, case):
@@ -283,7 +293,7 @@ def _linkable_qs(*, case):
 def linkable_meetings(*, case) -> list[Meeting]:
     """Meetings with published minutes on the case's property, for the case's applicant, within
     PREDIALOGUE_LINK_DAYS; none when the case already has minutes linked."""
-    if getattr(case, "predialogue_meeting_id", None) or case.status != case.Status.DRAFT:
+    if case.status != case.Status.DRAFT or linked_meeting_id(case):
         return []
     return list(_linkable_qs(case=case).select_related("property", "caseworker").order_by("-starts_at"))
 
@@ -304,7 +314,7 @@ def meeting_link_problem(meeting_id, applicant, property) -> str | None:
 
 
 def can_link(*, case, meeting: Meeting) -> bool:
-    if case.predialogue_meeting_id == meeting.pk:
+    if linked_meeting_id(case) == meeting.pk:
         return False
     return _linkable_qs(case=case).filter(pk=meeting.pk).exists()
 

@@ -63,7 +63,6 @@ class Case(StatusModel):
     customer_group = models.CharField(max_length=20, choices=CustomerGroup.choices, default=CustomerGroup.PRIVATE)
     caseworker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="assigned_cases")
-    predialogue_meeting_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from applications import hooks
 from applications.models import Case, CaseRepresentative
 from permitportal.accounts import roles
 
@@ -35,7 +36,8 @@ def get_case_for_user(*, user, reference: str, owner_only: bool = False) -> Case
     """The case, or Http404 when it does not exist or the user may not see it."""
     qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
     try:
-        return qs.select_related("property", "application_type", "applicant", "caseworker").get(reference=reference)
+        return qs.select_related("property", "application_type", "applicant", "caseworker",
+                                 *hooks.case_select_related).get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
 

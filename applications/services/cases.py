@@ -109,9 +109,12 @@ def create_draft(*, applicant, property: Property, application_type: Application
         applying_for=applying_for,
         customer_group=customer_group
         or (Case.CustomerGroup.PROFESSIONAL if applying_for == Case.ApplyingFor.OTHER else Case.CustomerGroup.OWNER),
-        predialogue_meeting_id=predialogue_meeting_id,
         draft_expires_at=now + draft_lifetime(),
     )
+    if predialogue_meeting_id is not None:
+        from applications.hooks import link_meeting
+
+        link_meeting(case=case, meeting_id=predialogue_meeting_id)
     events.record(case=case, kind="created", actor=applicant)
     recompute_checklist(case=case)
     return case
@@ -510,12 +513,12 @@ def mark_agreed_at_meeting(*, case: Case, requirement_codes: list[str], meeting_
 
 @transaction.atomic
 def link_predialogue_meeting(*, case: Case, meeting_id: int, actor=None) -> Case:
-    """Link a pre-application meeting to a case (the predialogue app owns the meeting itself)."""
+    """Link a pre-application meeting to a case (the predialogue app owns the meeting and keeps the link)."""
+    from applications.hooks import link_meeting
     from applications.models import Advisory
     from applications.services.advisories import raise_advisory
 
-    Case.objects.filter(pk=case.pk).update(predialogue_meeting_id=meeting_id)
-    case.predialogue_meeting_id = meeting_id
+    link_meeting(case=case, meeting_id=meeting_id)
     events.record(case=case, kind="minutes_linked", actor=actor, params={"meeting": meeting_id}, is_public=False)
     if case.status != S.DRAFT:
         raise_advisory(kind=Advisory.Kind.MINUTES_LINKED, case=case, dedupe_key=f"minutes:{case.pk}:{meeting_id}")

@@ -7,6 +7,7 @@ below are the package's public ones.
 """
 
 from .continuity import (
+    keep_link,
     link_minutes_to_case,
     meeting_date,
     record_continuity_events,
@@ -28,6 +29,7 @@ from .scheduling import (
 from .transitions import TRANSITIONS, allowed_targets, is_allowed, transition
 
 __all__ = [
+    "keep_link",
     "DEFAULT_DURATION_MINUTES", "MAX_DURATION_MINUTES", "MAX_SKETCHES", "MIN_DURATION_MINUTES", "REQUIRED_TO_PUBLISH",
     "TRANSITIONS", "MinutesLocked", "PredialogueError", "SessionFull", "TransitionNotAllowed", "allowed_targets",
     "attendee_emails", "cancel_meeting", "check_sketches", "create_request", "create_session", "is_allowed",

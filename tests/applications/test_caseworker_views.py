@@ -32,6 +32,7 @@ from tests.applications import caseworker_support as support
 from tests.applications.factories import PropertyFactory
 from tests.applications.files.storage import private_storage  # noqa: F401  (fixture)
 from tests.factories import PASSWORD, UserFactory
+from tests.predialogue.helpers import request_meeting
 
 S = Case.Status
 
@@ -234,7 +235,8 @@ def test_the_workspace_shows_the_whole_case_and_is_audited(cw_client, caseworker
 
 
 def test_the_minutes_panel_names_a_linked_meeting(cw_client, case):
-    Case.objects.filter(pk=case.pk).update(predialogue_meeting_id=17)
+    meeting = request_meeting(applicant=case.applicant, prop=case.property)
+    hooks.link_meeting(case=case, meeting_id=meeting.pk)
     html = text(cw_client.get(workspace_url(case)))
     assert "No pre-application meeting is linked" not in html
     assert 'id="minutes-title"' in html

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from predialogue import selectors, services
-from predialogue.models import Minutes
+from predialogue.models import LinkedMeeting, Minutes
 from predialogue.notices import render_minutes_pdf
 from tests.applications.pdfs import assert_tagged, pdf_text
 from tests.predialogue.helpers import (
@@ -209,7 +209,8 @@ def test_the_caseworkers_panel_on_the_case_shows_the_minutes(caseworker, applica
     from tests.applications.factories import CaseFactory
 
     meeting = published_meeting(applicant=applicant, prop=prop, caseworker=caseworker)
-    case = CaseFactory(applicant=applicant, property=prop, predialogue_meeting_id=meeting.pk, status="submitted")
+    case = CaseFactory(applicant=applicant, property=prop, status="submitted")
+    LinkedMeeting.objects.create(case=case, meeting=meeting)
     request = rf.get("/")
     request.user = caseworker
     html = render_to_string("applications/caseworker/includes/minutes_panel.html", {"case": case}, request=request)
