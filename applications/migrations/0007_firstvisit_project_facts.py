@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0005_date_clock_fields'),
+        ('applications', '0006_onelink_remove_predialogue_meeting_id'),
     ]
 
     operations = [
