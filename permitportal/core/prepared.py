@@ -12,7 +12,8 @@ Prepared statements belong to a database session: a new connection starts with n
 is emptied on ``connection_created``), and they survive a rolled-back transaction. Behind a pooler
 in transaction mode (PgBouncer, ``DATABASE_POOLER=transaction``) the next transaction may run on another
 server session that never saw the PREPARE ("prepared statement ... does not exist"), so there the SQL is
-returned as it is and PostgreSQL plans each lookup (about 1 ms more: benchmarks/lookup/README.md).
+returned as it is and PostgreSQL plans each lookup: 3 to 7 times the statement's time for fragments
+(benchmarks/lookup/README.md, ``--compare-prepared``; name lookups then miss 3x the bare view).
 PgBouncer 1.21's ``max_prepared_statements`` tracks protocol-level prepared statements only, which
 psycopg2 does not send. Elsewhere (SQLite) the SQL is returned as it is too.
 """

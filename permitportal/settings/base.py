@@ -112,7 +112,7 @@ DATABASES = {
 }
 # "transaction" when DATABASE_URL points to a pooler in transaction mode (PgBouncer, docker-compose.yml):
 # consecutive transactions of one Django connection may then run on different server sessions, so
-# nothing may outlive a transaction on the server (docs/architecture.md, "Behind PgBouncer").
+# nothing may outlive a transaction on the server (README.md, "Scaling: worker pools and the pooler").
 DATABASE_POOLER = env("DATABASE_POOLER", "")
 if DATABASE_POOLER not in ("", "transaction"):
     raise ImproperlyConfigured("DATABASE_POOLER must be empty (a direct connection) or 'transaction'.")
