@@ -239,6 +239,7 @@ LETTERS_QUEUE_TASKS = (
     "applications.tasks.generate_decision_letter",
     "applications.tasks.notify_status_change",
     "applications.tasks.notify_information_request",
+    "applications.tasks.notify_date_changes",
     "dialogueteam.tasks.send_question_answer",
     "predialogue.tasks.send_request_received",
     "predialogue.tasks.send_meeting_notice",

@@ -55,6 +55,7 @@ def test_screening_and_letters_have_their_own_worker_pools():
     for letter in ("applications.tasks.generate_decision_letter", "applications.tasks.send_receipt",
                    "satisfaction.tasks.send_invitation", "predialogue.tasks.send_minutes"):
         assert _queue(letter) == "letters", letter
+    assert _queue("applications.tasks.notify_date_changes") == "letters"
     assert _queue("permitportal.accounts.tasks.purge_login_attempts") == "celery"
     # Separate services: no compose worker takes both screening and letters.
     assert {"casework"} in pools.values() and {"letters"} in pools.values() and {"celery"} in pools.values()
