@@ -56,8 +56,9 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# One worker on every queue (casework, letters and the default; permitportal/settings/base.py), so nothing is stranded.
 worker: install
-	$(VENV)/bin/celery -A permitportal worker --loglevel=info
+	$(VENV)/bin/celery -A permitportal worker -Q casework,letters,celery --loglevel=info
 
 beat: install
 	$(VENV)/bin/celery -A permitportal beat --loglevel=info
