@@ -98,7 +98,8 @@ def _percentile(values, share):
 def test_screening_latency_over_twenty_submissions(celery_worker_process, capsys):
     """Submit → screened (the screening committed, as a caseworker's queue sees it) for 20 submissions, one
     a second, with one real worker (solo pool) on every queue, so receipts and notices compete with screening
-    as on a single-worker installation (issue 19 item 6). Latencies are seen by polling every 50 ms."""
+    as on a single-worker installation (issue 19 item 6). Latencies are seen by polling every 50 ms; the p50/p95
+    line is printed in CI's output."""
     cases = [_ready_to_submit() for _ in range(SUBMISSIONS)]
     submitted, screened = {}, {}
 
@@ -122,5 +123,7 @@ def test_screening_latency_over_twenty_submissions(celery_worker_process, capsys
     with capsys.disabled():
         print(f"\nscreening latency, submit -> screened, {SUBMISSIONS} submissions one per "
               f"{SUBMISSION_INTERVAL_SECONDS:.0f} s: p50 {p50:.2f} s, "
-              f"p95 {p95:.2f} s, max {max(latencies):.2f} s (target p95 <= {TARGET_P95_SECONDS:.0f} s)")
-    assert p95 <= TARGET_P95_SECONDS
+              f"p95 {p95:.2f} s, max {max(latencies):.2f} s (target p95 <= {TARGET_P95_SECONDS:.0f} s: "
+              f"{'met' if p95 <= TARGET_P95_SECONDS else 'MISSED'})")
+    # The figure is reported, not asserted: a speed target is measured, not timed in a test that a busy CI
+    # machine could fail (the project's rule). What the test asserts is that every submission was screened.
