@@ -110,3 +110,11 @@ def notify_information_request(self, request_id: int):
     from applications.services import notify
 
     return notify.notify_information_request(request_id=request_id)
+
+
+@shared_task(bind=True, **RETRY)
+def expire_mandates(self):
+    """Daily: digital mandates past their last day end (idempotent)."""
+    from applications.services import mandates
+
+    return mandates.expire_mandates()

@@ -265,6 +265,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "applications.tasks.close_decided_cases",
         "schedule": crontab(minute=45, hour=1),
     },
+    "expire-mandates": {
+        "task": "applications.tasks.expire_mandates",
+        "schedule": crontab(minute=5, hour=0),
+    },
     "purge-login-attempts": {
         "task": "permitportal.accounts.tasks.purge_login_attempts",
         "schedule": crontab(minute=30, hour=3),
