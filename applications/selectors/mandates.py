@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applications.models import Case, CaseRepresentative, Mandate
 
@@ -20,3 +21,14 @@ def has_granted_mandate(*, case: Case) -> bool:
 
 def mandates_on_case(*, case: Case):
     return list(case.mandates.select_related("agent", "owner").order_by("-requested_at"))
+
+
+def mandate_for_owner(*, token: str, user) -> Mandate:
+    """The mandate behind the owner's link, for the owner only (``MandateNotAllowed`` for anyone else,
+    the same as for a link that does not exist)."""
+    from applications.services.mandate_transitions import MandateNotAllowed
+
+    mandate = Mandate.objects.select_related("case__property", "agent").filter(token=token).first()
+    if mandate is None or not user.is_authenticated or user.email.lower() != mandate.owner_email.lower():
+        raise MandateNotAllowed(_("This link is not for you. Log in with the e-mail address it was sent to."))
+    return mandate

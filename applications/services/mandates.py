@@ -9,14 +9,18 @@ logged in serves as well as a scanned letter, which is still accepted."""
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Case, Mandate
 from applications.selectors.cases import cases_owned_by
+from applications.selectors.mandates import mandate_for_owner
 from applications.services.cases import CaseError, refresh_checklist_state
 from applications.services.mandate_transitions import MACHINE, MandateNotAllowed
+from permitportal.core.notifications import send_templated_email
 
 M = Mandate.Status
 MAX_DAYS = 3 * 365  # a mandate asked for longer than three years is refused: the owner should look again
@@ -48,21 +52,18 @@ def request_mandate(*, case: Case, agent, scope: str, valid_until: date) -> Mand
         raise CaseError(_("Choose a last day from today and at most three years ahead."))
     if case.mandates.filter(agent=agent, status__in=[M.REQUESTED, M.GRANTED]).exists():
         raise MandateNotAllowed(_("You have already asked for a mandate on this case."))
-    return Mandate.objects.create(case=case, property_id=case.property_id, scope=scope, agent=agent,
-                                  owner_email=case.owner_email.lower(), valid_until=valid_until)
-
-
-def _mandate_for_owner(*, token: str, user) -> Mandate:
-    mandate = Mandate.objects.select_related("case", "agent").filter(token=token).first()
-    if mandate is None or not user.is_authenticated or user.email.lower() != mandate.owner_email.lower():
-        # Another person's link: nothing about it is told (the same answer as a link that does not exist).
-        raise MandateNotAllowed(_("This link is not for you. Log in with the e-mail address it was sent to."))
+    mandate = Mandate.objects.create(case=case, property_id=case.property_id, scope=scope, agent=agent,
+                                     owner_email=case.owner_email.lower(), valid_until=valid_until)
+    link = settings.SITE_URL + reverse("applications:mandate", kwargs={"token": mandate.token})
+    transaction.on_commit(lambda: send_templated_email(
+        to=[mandate.owner_email], template="applications/email/mandate_request",
+        context={"mandate": mandate, "case": case, "link": link}, language=case.applicant.preferred_language))
     return mandate
 
 
 @transaction.atomic
 def grant_mandate(*, token: str, user) -> Mandate:
-    mandate = _mandate_for_owner(token=token, user=user)
+    mandate = mandate_for_owner(token=token, user=user)
     if mandate.status == M.REQUESTED and mandate.valid_until < timezone.localdate():
         MACHINE.transition(obj=mandate, to=M.EXPIRED)
         raise MandateNotAllowed(_("This mandate's last day has passed. Ask for a new one."))
@@ -73,7 +74,7 @@ def grant_mandate(*, token: str, user) -> Mandate:
 
 @transaction.atomic
 def refuse_mandate(*, token: str, user) -> Mandate:
-    mandate = _mandate_for_owner(token=token, user=user)
+    mandate = mandate_for_owner(token=token, user=user)
     MACHINE.transition(obj=mandate, to=M.REFUSED, actor=user, fields={"owner": user})
     return mandate
 

@@ -3,9 +3,12 @@ machine; the power-of-attorney requirement on the checklist follows; each change
 nobody but the owner can use the owner's link."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
+from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from applications.models import ApplicationType, CaseEvent, ChecklistItem, Mandate
@@ -139,3 +142,39 @@ def test_the_daily_task_ends_mandates_past_their_last_day(case, applicant, owner
     with time_machine.travel(timezone.now() + dt.timedelta(days=3)):
         assert expire_mandates.delay().get() == 1
     assert _attorney(case) == ChecklistItem.State.MISSING
+
+
+def test_the_owner_grants_on_the_page_the_email_links_to(case, applicant, owner, client,
+                                                         django_capture_on_commit_callbacks,
+                                                         django_assert_max_num_queries):
+    client.force_login(applicant)
+    page = client.get(reverse("applications:draft_documents", args=[case.reference]))
+    assert "Ask the owner for a mandate" in page.content.decode()
+    until = (timezone.localdate() + dt.timedelta(days=60)).isoformat()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(reverse("applications:request_mandate", args=[case.reference]),
+                             {"scope": "case", "valid_until": until})
+    assert answer.status_code == 302
+    assert mail.outbox[-1].to == ["owner@example.dk"]
+    link = re.search(r"https?://\S+/mandates/\S+/", mail.outbox[-1].body).group(0)
+    path = link.split("//", 1)[1].split("/", 1)[1]
+    assert client.get("/" + path).status_code == 409  # the applicant cannot use the owner's link
+    client.logout()
+    assert client.get("/" + path).status_code == 302  # to the login page
+    client.force_login(owner)
+    with django_assert_max_num_queries(12):
+        page = client.get("/" + path)
+    assert page.status_code == 200 and "Grant the mandate" in page.content.decode()
+    assert client.post("/" + path, {"action": "grant"}).status_code == 302
+    assert _attorney(case) == ChecklistItem.State.MANDATE
+    assert client.post("/" + path, {"action": "grant"}).status_code == 409  # not twice
+    assert client.post("/" + path, {"action": "revoke"}).status_code == 302
+    assert _attorney(case) == ChecklistItem.State.MISSING
+
+
+def test_a_request_with_bad_input_is_refused_on_the_page(case, applicant, client):
+    client.force_login(applicant)
+    answer = client.post(reverse("applications:request_mandate", args=[case.reference]),
+                         {"scope": "case", "valid_until": "not a date"}, follow=True)
+    assert "Choose what the mandate covers and its last day." in answer.content.decode()
+    assert not Mandate.objects.exists()
