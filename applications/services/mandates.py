@@ -80,8 +80,11 @@ def refuse_mandate(*, token: str, user) -> Mandate:
 
 
 @transaction.atomic
-def revoke_mandate(*, mandate_id: int, user) -> Mandate:
-    mandate = Mandate.objects.select_related("case", "agent").filter(pk=mandate_id, owner=user).first()
+def revoke_mandate(*, mandate_id: int, user, case_reference: str | None = None) -> Mandate:
+    mandates = Mandate.objects.select_related("case", "agent").filter(pk=mandate_id, owner=user)
+    if case_reference is not None:
+        mandates = mandates.filter(case__reference=case_reference)
+    mandate = mandates.first()
     if mandate is None:
         raise MandateNotAllowed(_("Only the owner who granted a mandate can revoke it."))
     MACHINE.transition(obj=mandate, to=M.REVOKED, actor=user)

@@ -178,3 +178,26 @@ def test_a_request_with_bad_input_is_refused_on_the_page(case, applicant, client
                          {"scope": "case", "valid_until": "not a date"}, follow=True)
     assert "Choose what the mandate covers and its last day." in answer.content.decode()
     assert not Mandate.objects.exists()
+
+
+def test_the_api_asks_grants_and_revokes_with_the_same_rules(case, applicant, owner, other_applicant):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(applicant)
+    until = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+    url = f"/api/v1/cases/{case.reference}/mandates/"
+    assert api.post(url, {"scope": "all"}, format="json").status_code == 400
+    created = api.post(url, {"scope": "case", "valid_until": until}, format="json")
+    assert created.status_code == 201 and created.json()["status"] == "requested"
+    token = Mandate.objects.get().token
+    assert api.post(f"/api/v1/mandates/{token}/accept/", {}, format="json").status_code == 409  # not the owner
+    api.force_authenticate(owner)
+    assert api.post(f"/api/v1/mandates/{token}/accept/", {}, format="json").json()["status"] == "granted"
+    assert api.post(f"/api/v1/mandates/{token}/accept/", {}, format="json").status_code == 409
+    mandate_id = created.json()["id"]
+    api.force_authenticate(other_applicant)
+    assert api.delete(f"{url}{mandate_id}/").status_code == 409
+    api.force_authenticate(owner)
+    assert api.delete(f"{url}{mandate_id}/").json()["status"] == "revoked"
+    assert _attorney(case) == ChecklistItem.State.MISSING
