@@ -20,6 +20,7 @@ from applications.selectors.cases import cases_owned_by
 from applications.selectors.mandates import mandate_for_owner
 from applications.services.cases import CaseError, refresh_checklist_state
 from applications.services.mandate_transitions import MACHINE, MandateNotAllowed
+from applications.services.transitions import ensure_open
 from permitportal.core.notifications import send_templated_email
 
 M = Mandate.Status
@@ -40,7 +41,9 @@ def _refresh(mandate: Mandate) -> None:
 
 @transaction.atomic
 def request_mandate(*, case: Case, agent, scope: str, valid_until: date) -> Mandate:
-    """The applicant or a representative asks the case's owner (``case.owner_email``) for a mandate."""
+    """The applicant or a representative asks the case's owner (``case.owner_email``) for a mandate; not
+    on a finished case (409)."""
+    ensure_open(case)
     if not cases_owned_by(user=agent).filter(pk=case.pk).exists():
         raise MandateNotAllowed(_("Only the applicant or a representative can ask for a mandate."))
     if case.applying_for != Case.ApplyingFor.OTHER or not case.owner_email:
