@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails, letters and surveys point at the portal as make run serves it (0.0.0.0 is reached on 127.0.0.1).
+SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
 .PHONY: install oidc-provider system-deps translations run test test-fast lint format worker beat clean audit load
 
@@ -32,9 +34,9 @@ translations: install
 
 run: install translations
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	@echo "Serving the portal on http://$(HOST):$(PORT)/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
+	@echo "Serving the portal on $(SITE_URL)/"
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install system-deps translations oidc-provider
 	$(VENV)/bin/ruff check .
@@ -61,8 +63,9 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# One worker on every queue (casework, letters and the default; permitportal/settings/base.py), so nothing is stranded.
 worker: install
-	$(VENV)/bin/celery -A permitportal worker --loglevel=info
+	$(VENV)/bin/celery -A permitportal worker -Q casework,letters,celery --loglevel=info
 
 beat: install
 	$(VENV)/bin/celery -A permitportal beat --loglevel=info

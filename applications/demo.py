@@ -20,14 +20,17 @@ def load_properties(*, stdout) -> list[str]:
             f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped."]
 
 
-def blank_pdf() -> bytes:
-    """A one-page A4 PDF that passes the upload checks: the demo's (and the load test's) drawings."""
+def blank_pdf(title: str = "") -> bytes:
+    """A one-page A4 PDF that passes the upload checks: the demo's (and the load test's) drawings. A title
+    makes each drawing a file of its own (its own checksum)."""
     import io
 
     from pypdf import PdfWriter
 
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
+    if title:
+        writer.add_metadata({"/Title": title})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -55,16 +58,6 @@ def _application(*, applicant, address: str, type_code: str, description: str, s
                                     reason="Ikke relevant for dette projekt (demo).")
         cases.submit(case=case, actor=applicant)
     return case
-
-
-def _accept_claims(*, case, worker) -> None:
-    """The caseworker accepts the demo's "not relevant" claims: a case with an unanswered claim cannot be
-    completed or decided."""
-    from applications.services import handling
-
-    for item in handling.unanswered_claims(case=case):
-        handling.decide_not_relevant_claim(case=case, requirement_code=item.requirement.code, accept=True,
-                                           actor=worker)
 
 
 def load_cases(*, stdout) -> list[str]:
@@ -98,8 +91,7 @@ def load_cases(*, stdout) -> list[str]:
         review = _application(applicant=architect, address="Kongens Nytorv 11B", type_code="single-family-house",
                               description="Ny tagetage med to kviste.")
         handling.assign(case=review, caseworker=worker, actor=worker)
-        _accept_claims(case=review, worker=worker)
-        handling.mark_complete(case=review, actor=worker)
+        _complete(case=review, worker=worker)
         handling.start_review(case=review, actor=worker)
         for outcome, address, text, guidance in (
                 ("granted", "Kongens Nytorv 2", "Carport på 30 m².", ""),
@@ -107,8 +99,7 @@ def load_cases(*, stdout) -> list[str]:
                  "Flyt garagen mindst 2,5 m fra skel, eller gør den højst 50 m², så kan den tillades.")):
             case = _application(applicant=architect, address=address, type_code="small-building", description=text)
             handling.assign(case=case, caseworker=worker, actor=worker)
-            _accept_claims(case=case, worker=worker)
-            handling.mark_complete(case=case, actor=worker)
+            _complete(case=case, worker=worker)
             handling.start_review(case=case, actor=worker)
             decisions.record_decision(case=case, outcome=outcome, actor=worker, guidance=guidance,
                                       reasons="Projektet er vurderet efter bygningsreglementet (demo).")
@@ -116,10 +107,144 @@ def load_cases(*, stdout) -> list[str]:
     return [f"Cases: {len(counts)} demo cases ({', '.join(sorted(counts))})."]
 
 
+def _complete(*, case, worker):
+    """The caseworker answers the applicant's "not relevant" claims (accepts them: a case with an unanswered
+    claim cannot be completed or decided) and marks the case complete."""
+    from applications.services import handling
+
+    for item in handling.unanswered_claims(case=case):
+        handling.decide_not_relevant_claim(case=case, requirement_code=item.requirement.code, accept=True,
+                                           actor=worker)
+    handling.mark_complete(case=case, actor=worker)
+
+
+# The past 14 months of a municipality's cases: (type, share of cases, what people apply for).
+HISTORY_TYPES = [
+    ("small-building", 40, ["Carport på 24 m² ved indkørslen.", "Garage på 42 m² med skur.",
+                            "Udhus på 16 m² til haveredskaber.", "Overdækket terrasse på 20 m²."]),
+    ("single-family-house", 32, ["Tilbygning på 28 m² med nyt køkken.", "Ny tagetage med kviste mod haven.",
+                                 "Nyt parcelhus på 145 m² i ét plan.", "Udestue på 18 m² mod syd."]),
+    ("other-structure", 10, ["Solceller på 40 m² på garagens tag.", "Skilt på 3 m² på facaden."]),
+    ("change-of-use", 9, ["Butik i stueetagen bliver til bolig.", "Lager bliver til værksted."]),
+    ("demolition", 9, ["Nedrivning af garage på 60 m².", "Nedrivning af et udhus på 70 m² og en carport."]),
+]
+HISTORY_APPLICANTS = [
+    ("lars.nielsen@example.dk", "Lars Nielsen"), ("mette.jensen@example.dk", "Mette Jensen"),
+    ("henrik.hansen@example.dk", "Henrik Hansen"), ("sofie.pedersen@example.dk", "Sofie Pedersen"),
+    ("jens.larsen@example.dk", "Jens Larsen"), ("camilla.soerensen@example.dk", "Camilla Sørensen"),
+    ("peter.rasmussen@example.dk", "Peter Rasmussen"), ("tegnestuen.nord@example.dk", "Tegnestuen Nord ApS"),
+]
+HISTORY_CASES = 48
+
+
+def load_history(*, stdout) -> list[str]:
+    """Cases spread over the past 14 months, each moved through the services on its own days (the clock is set
+    to each step's day): screening, an information request for about a third, review and a decision after a
+    realistic time, mostly within the type's target, some over. The dashboard and the KPIs then look like a
+    municipality's. Needs time-machine (a development package, installed by ``make run``)."""
+    import random
+    from datetime import datetime, time, timedelta
+
+    import time_machine
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test.utils import override_settings
+    from django.utils import timezone
+
+    from applications.models import ApplicationType, Case, Property
+    from applications.services import cases, decisions, handling, requests
+    from applications.services.documents import add_document
+    from permitportal.accounts import roles
+    from permitportal.accounts.models import User
+    from permitportal.accounts.services import add_role
+
+    worker = User.objects.filter(email="caseworker@example.dk").first()
+    if worker is None or not Property.objects.exists():
+        return []
+    emails = [email for email, _name in HISTORY_APPLICANTS]
+    if Case.objects.filter(applicant__email__in=emails).exists():
+        return ["History: the past 14 months' cases are there already."]
+    rng = random.Random(2026)
+    people = []
+    for email, name in HISTORY_APPLICANTS:
+        person, _created = User.objects.get_or_create(email=email, defaults={
+            "full_name": name, "email_verified": True, "is_active": True, "preferred_language": "da"})
+        add_role(user=person, role=roles.APPLICANT)
+        people.append(person)
+    types = {t.code: t for t in ApplicationType.objects.filter(code__in=[c for c, _w, _d in HISTORY_TYPES])}
+    # Anywhere but Kongens Nytorv, where the demo logins' own cases are.
+    addresses = list(Property.objects.exclude(address__startswith="Kongens Nytorv").order_by("pk")
+                     .values_list("pk", flat=True))
+    today = timezone.localdate()
+
+    def at(day, hour):
+        return timezone.make_aware(datetime.combine(day, time(hour, rng.randint(0, 59))))
+
+    def weekday(day):
+        return day + timedelta(days={5: 2, 6: 1}.get(day.weekday(), 0))
+
+    decided = 0
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        for n in range(HISTORY_CASES):
+            code, _weight, descriptions = rng.choices(HISTORY_TYPES, weights=[w for _c, w, _d in HISTORY_TYPES])[0]
+            app_type = types[code]
+            day = weekday(today - timedelta(days=425 - n * 420 // HISTORY_CASES + rng.randint(-3, 3)))
+            applicant = rng.choice(people)
+            with time_machine.travel(at(day, rng.randint(8, 21)), tick=False):
+                case = cases.create_draft(applicant=applicant, property=Property.objects.get(pk=rng.choice(addresses)),
+                                          application_type=app_type)
+                cases.update_draft(case=case, actor=applicant, description=rng.choice(descriptions))
+                for item in case.checklist.filter(required=True, is_active=True).select_related("requirement"):
+                    add_document(case=case, requirement=item.requirement, actor=applicant,
+                                 uploaded_file=SimpleUploadedFile(f"{item.requirement.code}.pdf",
+                                                                  blank_pdf(f"{case.pk} {item.requirement.code}"),
+                                                                  "application/pdf"))
+                cases.submit(case=case, actor=applicant)
+            day = weekday(day + timedelta(days=rng.randint(1, 4)))
+            with time_machine.travel(at(day, 9), tick=False):
+                handling.assign(case=case, caseworker=worker, actor=worker)
+                case.refresh_from_db()
+                if rng.random() < 0.35:  # about a third lack something at screening
+                    first = case.checklist.filter(required=True, is_active=True).order_by("pk").first()
+                    requests.open_information_request(
+                        case=case, items=[first.requirement.code], due_date=None, kind="documentation",
+                        actor=worker, message="Tegningen mangler mål til skel. Send en ny med målene påført.")
+                    day = weekday(day + timedelta(days=rng.randint(4, 18)))
+                    with time_machine.travel(at(day, 19), tick=False):
+                        add_document(case=case, requirement=first.requirement, actor=case.applicant,
+                                     uploaded_file=SimpleUploadedFile("ny-tegning.pdf", blank_pdf(f"{case.pk} ny"),
+                                                                      "application/pdf"))
+                        requests.answer_request(case=case, actor=case.applicant)
+                    day = weekday(day + timedelta(days=rng.randint(1, 3)))
+            with time_machine.travel(at(day, 10), tick=False):
+                case.refresh_from_db()
+                _complete(case=case, worker=worker)
+            target = app_type.service_target_days
+            review_day = weekday(day + timedelta(days=rng.randint(2, max(3, target // 3))))
+            decision_day = weekday(day + timedelta(days=round(target * rng.triangular(0.35, 1.25, 0.7))))
+            if review_day >= today:
+                continue
+            with time_machine.travel(at(review_day, 11), tick=False):
+                case.refresh_from_db()
+                handling.start_review(case=case, actor=worker)
+            if decision_day >= today:
+                continue
+            refused = rng.random() < 0.08
+            with time_machine.travel(at(decision_day, 13), tick=False):
+                case.refresh_from_db()
+                decisions.record_decision(
+                    case=case, actor=worker, outcome="refused" if refused else "granted",
+                    reasons="Projektet er vurderet efter bygningsreglementet og lokalplanen.",
+                    guidance="Gør bygningen højst 50 m², eller flyt den mindst 2,5 m fra skel." if refused else "")
+            decided += 1
+        decisions.close_after_appeal_period()  # what the nightly sweep does: past the appeal period, closed
+    return [f"History: {HISTORY_CASES} cases over the past 14 months, {decided} of them decided."]
+
+
 # Called in order; a later loader may use what an earlier one loaded (cases need properties).
 LOADERS = [
     load_catalogue,
     load_properties,
+    load_history,
     load_cases,
 ]
 

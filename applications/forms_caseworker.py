@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Case, Decision, InformationRequest
+from permitportal.core import limits
 
 S = Case.Status
 
@@ -83,11 +84,12 @@ class AssignForm(forms.Form):
 class InformationRequestForm(_Styled, forms.Form):
     items = forms.MultipleChoiceField(label=_("Documents to ask for"), required=False, choices=(),
                                       widget=forms.CheckboxSelectMultiple)
-    message = forms.CharField(label=_("Message to the applicant"), required=False,
+    message = forms.CharField(label=_("Message to the applicant"), required=False, max_length=limits.TEXT,
                               widget=forms.Textarea(attrs={"rows": 6}),
                               help_text=_("Say in plain words what is missing or wrong, and what a good answer "
                                           "looks like."))
     due_date = forms.DateField(label=_("Answer by"), widget=forms.DateInput(attrs={"type": "date"}),
+                               help_text=_("A date on a weekend or a public holiday moves to the next working day."),
                                error_messages={"required": _("Enter the date the applicant should answer by."),
                                                "invalid": _("Enter the date as year-month-day, e.g. 2026-05-31.")})
     kind = forms.ChoiceField(label=_("Kind of request"), choices=InformationRequest.Kind.choices)
@@ -106,6 +108,7 @@ class ExtendDeadlineForm(_Styled, forms.Form):
                                               "min_value": _("Enter how many days to add, from 1 to 365."),
                                               "max_value": _("Enter how many days to add, from 1 to 365.")})
     reason = forms.CharField(label=_("Reason (the applicant sees it)"), widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=limits.REASON,
                              error_messages={"required": _("Give the reason for the extension; the applicant will "
                                                            "see it.")})
 
@@ -137,10 +140,11 @@ class DecisionForm(_Styled, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", _("Choose the outcome"))] + Decision.Outcome.choices,
                                 error_messages={"required": _("Choose the outcome of the decision.")})
     conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                                 max_length=limits.LONG_TEXT,
                                  help_text=_("Only for a permit with conditions: one condition per line."))
-    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 6}),
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 6}), max_length=limits.LONG_TEXT,
                               error_messages={"required": _("Write the reasons for the decision.")})
-    guidance = forms.CharField(label=_("What the applicant could change"), required=False,
+    guidance = forms.CharField(label=_("What the applicant could change"), required=False, max_length=limits.LONG_TEXT,
                                widget=forms.Textarea(attrs={"rows": 4}),
                                help_text=_("Required for a refusal: say concretely what would make the project "
                                            "acceptable. The letter offers a new pre-application meeting."))

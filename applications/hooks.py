@@ -7,12 +7,27 @@ The predialogue app registers its checker in ``AppConfig.ready``.
 ``meeting_link_checkers``: callables ``(meeting_id, applicant, property) -> str | None`` saying why a new
 case may not start linked to that pre-application meeting (None: it may). The predialogue app owns the
 meetings and registers its checker; with none registered no meeting can be linked.
+
+``minutes_starters``: at most one callable ``(*, applicant, meeting_id, property_id) -> Case`` that
+starts a draft from a pre-application meeting's published minutes as the meeting page's button does
+(the type the minutes indicate, the agreed documents marked), raising
+``applications.services.cases.CaseError`` with the reason. The predialogue app registers it too.
+
+``meeting_linkers``: at most one callable ``(*, case, meeting_id) -> None`` that records that the case builds on
+that meeting's minutes (the predialogue app keeps the link: ``predialogue.models.LinkedMeeting``).
+``meeting_id_readers``: at most one callable ``(case) -> int | None``: the meeting the case builds on.
+``case_select_related``: relation names other apps ask to load with a case shown on one page (the workspace,
+the dialogue team's card), so that reading the link above costs no query there.
 """
 
 from django.utils.translation import gettext as _
 
 continuity_checkers: list = []
 meeting_link_checkers: list = []
+minutes_starters: list = []
+meeting_linkers: list = []
+meeting_id_readers: list = []
+case_select_related: list[str] = []
 
 
 def meeting_link_problem(*, meeting_id, applicant, property) -> str | None:
@@ -30,3 +45,22 @@ def continuity_warnings(*, case, requirement_codes: list[str]) -> list[str]:
     for checker in continuity_checkers:
         warnings.extend(checker(case, requirement_codes))
     return warnings
+
+
+def start_from_minutes(*, applicant, meeting_id: int, property_id: int | None = None):
+    """The draft started from the meeting's minutes; ``LookupError`` when no app is there to start it."""
+    if not minutes_starters:
+        raise LookupError("No installed app starts a draft from pre-application minutes.")
+    return minutes_starters[0](applicant=applicant, meeting_id=meeting_id, property_id=property_id)
+
+
+def link_meeting(*, case, meeting_id: int) -> None:
+    """Record that ``case`` builds on the minutes of meeting ``meeting_id``; ``LookupError`` with no app to keep it."""
+    if not meeting_linkers:
+        raise LookupError("No installed app keeps the links between cases and pre-application meetings.")
+    meeting_linkers[0](case=case, meeting_id=meeting_id)
+
+
+def linked_meeting_id(case) -> int | None:
+    """The pre-application meeting whose minutes the case builds on, or None."""
+    return meeting_id_readers[0](case) if meeting_id_readers else None

@@ -74,7 +74,8 @@ def sweep_unscreened_uploads(self):
 def sweep_advisories(self):
     from applications.services import advisories
 
-    return {"at_risk": advisories.sweep_targets_at_risk(), "overdue": advisories.sweep_overdue_requests()}
+    return {"at_risk": advisories.sweep_targets_at_risk(), "overdue": advisories.sweep_overdue_requests(),
+            "screening_due": advisories.sweep_screening_due()}
 
 
 @shared_task(bind=True, **RETRY)
@@ -118,3 +119,11 @@ def expire_mandates(self):
     from applications.services import mandates
 
     return mandates.expire_mandates()
+
+
+@shared_task(bind=True, **RETRY)
+def notify_date_changes(self, case_id: int):
+    """E-mail the moves of a case's expected decision date (each move once per person)."""
+    from applications.services import notify
+
+    return notify.notify_date_changes(case_id=case_id)

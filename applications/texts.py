@@ -5,12 +5,16 @@ Every channel (applicant page, dialogue-team card, e-mails, API) gets its status
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 STATUS_TEXT = {
     "draft": _("Your application is a draft. It has not been sent to us yet."),
     "submitted": _("We have received the application and are checking that it is complete."),
     "awaiting_information": _("We are waiting for more information from the applicant before we can go on."),
+    # "In the queue" only while nobody is assigned (selectors.status.status_key).
     "complete": _("The application is complete. It is in the queue for a caseworker."),
+    "complete_assigned": _("The application is complete and has a caseworker, who has not started assessing it "
+                           "yet."),
     "in_review": _("A caseworker is assessing the application."),
     "decided": _("We have made a decision."),
     "closed": _("The case is closed."),
@@ -36,7 +40,9 @@ EVENT_TEXT = {
     "document_added": _("Document added: %(name)s."),
     "not_relevant": _("Marked as not relevant: %(requirement)s."),
     "type_changed": _("The application type was changed to %(type)s."),
+    # Written before every move of the date became a "date_changed" event; kept for those events.
     "deadline_extended": _("The expected decision date was moved by %(days)s days: %(reason)s"),
+    "date_changed": _("The expected decision date moved from %(from_date)s to %(to_date)s. %(reason_text)s"),
     "representative_added": _("%(email)s now represents the applicant."),
     "representative_removed": _("%(email)s no longer represents the applicant."),
     "representative_invitation_withdrawn": _("The invitation to %(email)s was withdrawn."),
@@ -63,8 +69,29 @@ ADVISORY_TEXT = {
     "request_overdue": _("The information request on %(reference)s was due %(due)s and is not answered."),
     "forwarded_question": _("The dialogue team forwarded a question on %(reference)s: %(question)s"),
     "minutes_linked": _("Pre-application minutes were linked to %(reference)s."),
+    "screening_due": _("%(reference)s has not been screened yet: the screening allowance runs out on %(date)s."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
     "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "
                                 "%(failed)s."),
+}
+
+# Why the expected decision date moved (a "date_changed" event's ``reason``; services.clock).
+DATE_CHANGE_REASON = {
+    "information": ngettext_lazy("The clock was paused for %(days)s day while we waited for information.",
+                                 "The clock was paused for %(days)s days while we waited for information.", "days"),
+    "extension": ngettext_lazy("The caseworker extended the time by %(days)s day: %(text)s",
+                               "The caseworker extended the time by %(days)s days: %(text)s", "days"),
+    "screening_late": ngettext_lazy(
+        "Checking that the application was complete took %(took)s days; we allow %(allowance)s, so the date moved "
+        "%(days)s day later.",
+        "Checking that the application was complete took %(took)s days; we allow %(allowance)s, so the date moved "
+        "%(days)s days later.", "days"),
+    "screening_early": ngettext_lazy(
+        "We found the application complete after %(took)s days, sooner than the %(allowance)s we allow, so the "
+        "date moved %(days)s day earlier.",
+        "We found the application complete after %(took)s days, sooner than the %(allowance)s we allow, so the "
+        "date moved %(days)s days earlier.", "days"),
+    "type": _("The application type was changed to %(type)s, which has a service target of %(target)s days "
+              "instead of %(old_target)s."),
 }

@@ -1,6 +1,7 @@
 """The dialogue team's API: the lookup and the contact log. The same services as the HTML pages."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -14,6 +15,8 @@ from applications.models import Case
 from dialogueteam import search, selectors, services
 from dialogueteam.models import Contact
 from permitportal.accounts import roles
+from permitportal.core import limits
+from permitportal.core.search_input import MAX_LENGTH, bounded_search
 
 
 class CaseworkerContactSerializer(serializers.Serializer):
@@ -50,13 +53,20 @@ class LookupView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(parameters=[OpenApiParameter("q", str, required=True,
-                                                description="At least three letters or digits in one word.")],
+                                                description="At least three letters or digits in one word; at most "
+                                                            f"{MAX_LENGTH} characters and {search.MAX_WORDS} words "
+                                                            "(the words the lookup searches), no control "
+                                                            "characters.")],
                    responses={200: LookupResponseSerializer})
     def get(self, request):
         if not services.can_look_up(request.user):
             raise PermissionDenied
         try:
-            found = services.lookup(user=request.user, query=request.query_params.get("q", ""))
+            query = bounded_search(request.query_params.get("q", ""), max_words=search.MAX_WORDS)
+        except DjangoValidationError as exc:
+            raise ValidationError({"q": exc.messages}) from exc
+        try:
+            found = services.lookup(user=request.user, query=query)
         except search.QueryTooShort as exc:
             raise ValidationError({"q": _("Type at least three letters or digits in one word.")}) from exc
         today = timezone.localdate()
@@ -72,15 +82,16 @@ class ContactCreateSerializer(serializers.Serializer):
     topic = serializers.ChoiceField(choices=Contact.Topic.values)
     customer_group = serializers.ChoiceField(choices=Case.CustomerGroup.values)
     case = serializers.CharField(required=False, allow_null=True, allow_blank=True, default=None,
+                                 max_length=limits.REFERENCE,
                                  help_text="The case's reference, or null.")
-    summary = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    summary = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.TEXT)
     resolved_first_contact = serializers.BooleanField(required=False, default=False)
     forward_question = serializers.CharField(required=False, allow_blank=True, allow_null=True, default="",
-                                             max_length=2000,
+                                             max_length=limits.REASON,
                                              help_text="Forwards this question to the case's caseworker (or the "
                                                        "triage queue).")
-    caller_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    caller_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    caller_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.NAME)
+    caller_email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=limits.EMAIL)
 
 
 class ForwardSerializer(serializers.Serializer):

@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Case
+from dialogueteam import search
 from dialogueteam.models import Contact
+from permitportal.core import limits, search_input
 from permitportal.core.widgets import DirectTextInput
 
 _TEXT = {"class": "form-control"}
@@ -43,8 +45,12 @@ class LookupForm(AccessibleForm):
     q = forms.CharField(
         label=_("Reference, address, name, e-mail, phone or cadastral number"),
         help_text=_("At least three letters or digits. Parts of words work too: “nørrebro 12” or “jens”."),
-        max_length=200, widget=DirectTextInput(attrs={**_TEXT, "type": "search", "autocomplete": "off"}),
+        max_length=search_input.MAX_LENGTH,
+        widget=DirectTextInput(attrs={**_TEXT, "type": "search", "autocomplete": "off"}),
     )
+
+    def clean_q(self):
+        return search_input.bounded_search(self.cleaned_data["q"], max_words=search.MAX_WORDS)
 
 
 def _choices(choices, blank_label):
@@ -62,20 +68,20 @@ class ContactForm(AccessibleForm):
     customer_group = forms.ChoiceField(label=_("Customer group"), choices=Case.CustomerGroup.choices,
                                        widget=forms.RadioSelect,
                                        error_messages={"required": _("Choose the customer group.")})
-    case = forms.CharField(label=_("Case reference (optional)"), required=False, max_length=20,
+    case = forms.CharField(label=_("Case reference (optional)"), required=False, max_length=limits.REFERENCE,
                            help_text=_("For example B-2026-00042. Leave it empty for a general question."),
                            widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}))
-    summary = forms.CharField(label=_("Note"), required=False, max_length=5000,
+    summary = forms.CharField(label=_("Note"), required=False, max_length=limits.TEXT,
                               help_text=_("What they asked and what you told them."),
                               widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
     resolved_first_contact = forms.BooleanField(label=_("Resolved at first contact"), required=False)
     forward_question = forms.CharField(
-        label=_("Question for the caseworker"), required=False, max_length=2000,
+        label=_("Question for the caseworker"), required=False, max_length=limits.REASON,
         help_text=_("The case's caseworker gets it as an advisory; without a caseworker it goes to the triage "
                     "queue. Answer expected within two working days."),
         widget=forms.Textarea(attrs={**_TEXT, "rows": 3}),
     )
-    caller_name = forms.CharField(label=_("Caller's name (optional)"), required=False, max_length=200,
+    caller_name = forms.CharField(label=_("Caller's name (optional)"), required=False, max_length=limits.NAME,
                                   widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}))
     caller_email = forms.EmailField(label=_("Caller's e-mail (optional)"), required=False,
                                     help_text=_("So we can ask how satisfied they were."),
@@ -83,19 +89,19 @@ class ContactForm(AccessibleForm):
 
 
 class AnswerForm(AccessibleForm):
-    answer = forms.CharField(label=_("Your answer"), max_length=5000,
+    answer = forms.CharField(label=_("Your answer"), max_length=limits.TEXT,
                              widget=forms.Textarea(attrs={**_TEXT, "rows": 5}),
                              error_messages={"required": _("Write your answer.")})
 
 
 class ForwardForm(AccessibleForm):
-    question = forms.CharField(label=_("Question for the caseworker"), max_length=2000,
+    question = forms.CharField(label=_("Question for the caseworker"), max_length=limits.REASON,
                                widget=forms.Textarea(attrs={**_TEXT, "rows": 4}),
                                error_messages={"required": _("Write the question for the caseworker.")})
 
 
 class QuestionForm(AccessibleForm):
-    question = forms.CharField(label=_("Your question"), max_length=2000,
+    question = forms.CharField(label=_("Your question"), max_length=limits.REASON,
                                help_text=_("The dialogue team answers here and by e-mail, usually within two "
                                            "working days."),
                                widget=forms.Textarea(attrs={**_TEXT, "rows": 4}),
@@ -113,17 +119,18 @@ class HelpCodeForm(AccessibleForm):
 class PredialogueRequestForm(AccessibleForm):
     """A pre-application request for the caller of a refused case (the predialogue app books it)."""
 
-    caller_name = forms.CharField(label=_("The caller's name"), max_length=200,
+    caller_name = forms.CharField(label=_("The caller's name"), max_length=limits.NAME,
                                   widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
                                   error_messages={"required": _("Enter the caller's name.")})
     caller_email = forms.EmailField(label=_("The caller's e-mail"), required=False,
                                     widget=forms.EmailInput(attrs={**_TEXT, "autocomplete": "off"}))
-    caller_phone = forms.CharField(label=_("The caller's phone"), required=False, max_length=40,
+    caller_phone = forms.CharField(label=_("The caller's phone"), required=False, max_length=limits.PHONE,
                                    widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}))
-    description = forms.CharField(label=_("What the caller wants to change in the project"), max_length=5000,
+    description = forms.CharField(label=_("What the caller wants to change in the project"), max_length=limits.TEXT,
                                   widget=forms.Textarea(attrs={**_TEXT, "rows": 4}),
                                   error_messages={"required": _("Describe what the caller wants to change.")})
-    questions = forms.CharField(label=_("Questions for the meeting (optional)"), required=False, max_length=5000,
+    questions = forms.CharField(label=_("Questions for the meeting (optional)"), required=False, max_length=limits.TEXT,
                                 widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
     preferred_times = forms.CharField(label=_("When the caller can meet (optional)"), required=False,
-                                      max_length=1000, widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}))
+                                      max_length=limits.SHORT_TEXT,
+                                      widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}))

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from applications import hooks
 from applications.models import Case
 from applications.selectors.status import event_text, status_text, waiting_for, waiting_for_text
 from applications.services.clock import clock_state
@@ -25,7 +26,7 @@ RECENT_EVENTS = 8
 
 def _card_queryset() -> QuerySet[Case]:
     return (Case.objects.exclude(status=S.DRAFT)
-            .select_related("property", "applicant", "caseworker", "application_type"))
+            .select_related("property", "applicant", "caseworker", "application_type", *hooks.case_select_related))
 
 
 def caseworker_data(case: Case) -> dict | None:
@@ -70,7 +71,7 @@ def recent_events(*, case: Case, limit: int = RECENT_EVENTS) -> list[dict]:
 
 def minutes_link(case: Case) -> dict | None:
     """The linked pre-application meeting and the page of its minutes."""
-    meeting_id = case.predialogue_meeting_id
+    meeting_id = hooks.linked_meeting_id(case)
     if not meeting_id:
         return None
     return {"id": meeting_id, "url": reverse("predialogue:meeting_detail", args=[meeting_id])}

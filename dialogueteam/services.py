@@ -18,6 +18,7 @@ from applications.models import Advisory, Case
 from applications.selectors.cases import cases_owned_by
 from applications.services import events
 from applications.services.advisories import mark_read, raise_advisory
+from applications.services.clock import is_working_day
 from dialogueteam import search, selectors
 from dialogueteam.models import Contact, Forward
 from dialogueteam.signals import contact_logged
@@ -59,12 +60,13 @@ def help_code_minutes() -> int:
 
 
 def add_working_days(start: datetime, days: int) -> datetime:
-    """The same time of day ``days`` working days (Monday to Friday) later, in local time."""
+    """The same time of day ``days`` working days later (Monday to Friday, not a Danish public holiday: the
+    clock's ``is_working_day``), in local time."""
     current = timezone.localtime(start)
     added = 0
     while added < days:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if is_working_day(current.date()):
             added += 1
     return current
 

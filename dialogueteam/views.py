@@ -92,7 +92,7 @@ def lookup(request):
 def _day_text(day, language: str) -> str:
     """A date as the results show it, in the active language (``language`` keys the cache): formatting
     a date costs more than the rest of a result's words."""
-    return date_format(day, "j M Y")
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _result_rows(cases) -> list[dict]:

@@ -1,14 +1,11 @@
 """The pre-application meetings API: the same services and selectors as the HTML pages."""
 
-import json
-
 from django.http import HttpResponse
 from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -16,6 +13,8 @@ from applications.models import Property
 from applications.selectors import cases as case_selectors
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
+from permitportal.core import limits
+from permitportal.core.api import PDF_RENDERERS
 
 from . import selectors, services
 from .models import Meeting, Minutes
@@ -36,16 +35,18 @@ def _require_manager(request):
 # --- Shapes --------------------------------------------------------------------------------------------
 
 class RequestCreateSerializer(serializers.Serializer):
-    property = serializers.IntegerField(help_text="A property id from GET /api/v1/properties/?q=")
-    description = serializers.CharField(max_length=5000)
-    questions = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-    preferred_times = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
-    case = serializers.CharField(required=False, allow_blank=True, default="",
+    property = serializers.IntegerField(min_value=1, max_value=limits.ID,
+                                        help_text="A property id from GET /api/v1/properties/?q=")
+    description = serializers.CharField(max_length=limits.TEXT)
+    questions = serializers.CharField(max_length=limits.TEXT, required=False, allow_blank=True, default="")
+    preferred_times = serializers.CharField(max_length=limits.SHORT_TEXT, required=False, allow_blank=True,
+                                            default="")
+    case = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.REFERENCE,
                                  help_text="Reference of your case the request comes from (for example a refusal).")
-    on_behalf_of_name = serializers.CharField(required=False, allow_blank=True, default="",
+    on_behalf_of_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.NAME,
                                               help_text="Staff only: the caller's name.")
-    on_behalf_of_email = serializers.EmailField(required=False, allow_blank=True, default="")
-    on_behalf_of_phone = serializers.CharField(required=False, allow_blank=True, default="")
+    on_behalf_of_email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=limits.EMAIL)
+    on_behalf_of_phone = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.PHONE)
     language = serializers.ChoiceField(choices=["da", "en"], required=False, allow_null=True, default=None)
 
 
@@ -80,40 +81,43 @@ class MeetingSerializer(serializers.Serializer):
 class MeetingUpdateSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=[Meeting.Status.HELD, Meeting.Status.CANCELLED],
                                      help_text="held (caseworkers) or cancelled (staff or the applicant).")
-    reason = serializers.CharField(required=False, allow_blank=True, default="",
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.SHORT_TEXT,
                                    help_text="Why the meeting is cancelled (required for staff).")
 
 
 class ScheduleSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField(help_text="ISO 8601 with time zone, e.g. 2026-05-04T10:00:00+02:00")
-    place = serializers.CharField(max_length=300, help_text="A place with its address, or a video link.")
-    caseworker = serializers.EmailField(help_text="The e-mail address of the caseworker who holds the meeting.")
-    duration_minutes = serializers.IntegerField(required=False, default=services.DEFAULT_DURATION_MINUTES)
-    attendees = serializers.CharField(required=False, allow_blank=True, default="",
+    place = serializers.CharField(max_length=limits.PLACE, help_text="A place with its address, or a video link.")
+    caseworker = serializers.EmailField(max_length=limits.EMAIL,
+                                        help_text="The e-mail address of the caseworker who holds the meeting.")
+    duration_minutes = serializers.IntegerField(required=False, default=services.DEFAULT_DURATION_MINUTES, min_value=1,
+                                                max_value=24 * 60)
+    attendees = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.REASON,
                                       help_text="Other attendees, one per line; lines with an e-mail get the "
                                                 "invitation.")
 
 
 class DocumentLineSerializer(serializers.Serializer):
-    requirement = serializers.SlugField(help_text="A requirement code from the catalogue.")
-    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    requirement = serializers.SlugField(max_length=limits.CODE, help_text="A requirement code from the catalogue.")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.NOTE)
 
 
 class MinutesWriteSerializer(serializers.Serializer):
-    participants = serializers.CharField(required=False, allow_blank=True)
-    project = serializers.CharField(required=False, allow_blank=True)
-    zoning_plan = serializers.CharField(required=False, allow_blank=True)
-    practice = serializers.CharField(required=False, allow_blank=True)
-    placement_and_design = serializers.CharField(required=False, allow_blank=True)
-    infrastructure = serializers.CharField(required=False, allow_blank=True)
-    other_authorities = serializers.CharField(required=False, allow_blank=True)
-    process = serializers.CharField(required=False, allow_blank=True)
-    required_documents = DocumentLineSerializer(many=True, required=False, default=list)
-    not_needed_documents = DocumentLineSerializer(many=True, required=False, default=list)
+    participants = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    project = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    zoning_plan = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    practice = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    placement_and_design = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    infrastructure = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    other_authorities = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    process = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    required_documents = DocumentLineSerializer(many=True, required=False, default=list, max_length=limits.ANSWERS)
+    not_needed_documents = DocumentLineSerializer(many=True, required=False, default=list, max_length=limits.ANSWERS)
     application_type = serializers.CharField(required=False, allow_blank=True, allow_null=True, default=None,
+                                             max_length=limits.CODE,
                                              help_text="An application type code, or null.")
-    open_questions = serializers.CharField(required=False, allow_blank=True)
-    next_steps = serializers.CharField(required=False, allow_blank=True)
+    open_questions = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
+    next_steps = serializers.CharField(required=False, allow_blank=True, max_length=limits.LONG_TEXT)
 
 
 class DocumentLineOutSerializer(serializers.Serializer):
@@ -147,11 +151,12 @@ class MinutesSerializer(serializers.Serializer):
 
 class PublishSerializer(serializers.Serializer):
     correction_note = serializers.CharField(required=False, allow_blank=True, allow_null=True, default=None,
+                                            max_length=limits.REASON,
                                             help_text="For a corrected version: what changed.")
 
 
 class CorrectionSerializer(serializers.Serializer):
-    correction_note = serializers.CharField(required=False, allow_blank=True, default="")
+    correction_note = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.REASON)
 
 
 ERRORS = {
@@ -324,21 +329,9 @@ class PublishView(APIView):
         return Response(selectors.minutes_data(minutes=selectors.current_minutes(meeting=meeting)))
 
 
-class PDFRenderer(BaseRenderer):
-    media_type = "application/pdf"
-    format = "pdf"
-    charset = None
-    render_style = "binary"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, bytes):
-            return data
-        return json.dumps(data, default=str).encode("utf-8")
-
-
 class MinutesPdfView(APIView):
     permission_classes = [IsAuthenticated]
-    renderer_classes = [JSONRenderer, PDFRenderer]
+    renderer_classes = PDF_RENDERERS
 
     @extend_schema(tags=TAGS, responses={(200, "application/pdf"): OpenApiResponse(description="The minutes as PDF"),
                                          404: ERRORS[404]},
@@ -348,9 +341,9 @@ class MinutesPdfView(APIView):
         meeting = _meeting(request, pk)
         version = request.query_params.get("version")
         if version:
-            if not version.isdigit():
-                raise ValidationError({"version": "Give the version as a number."})
-            minutes = selectors.get_minutes_version(meeting=meeting, version=int(version))
+            if selectors.version_number(version) is None:
+                raise ValidationError({"version": "Give the version as a number, for example 2."})
+            minutes = selectors.get_minutes_version(meeting=meeting, version=selectors.version_number(version))
         else:
             minutes = selectors.current_minutes(meeting=meeting)
         if minutes is None:

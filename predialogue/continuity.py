@@ -39,11 +39,14 @@ def _rule_required_codes(case) -> set[str]:
 
 def classify(*, case, requirement_codes) -> list[Finding]:
     """The requested documents that go against the case's pre-application minutes."""
-    if not getattr(case, "predialogue_meeting_id", None) or not requirement_codes:
+    if not requirement_codes:
         return []
-    from .selectors import current_minutes_for_meeting_id
+    from .selectors import current_minutes_for_meeting_id, linked_meeting_id
 
-    minutes = current_minutes_for_meeting_id(meeting_id=case.predialogue_meeting_id)
+    meeting_id = linked_meeting_id(case)
+    if not meeting_id:
+        return []
+    minutes = current_minutes_for_meeting_id(meeting_id=meeting_id)
     if minutes is None:
         return []
     lines = {d.requirement.code: d for d in minutes.documents.all()}
@@ -71,7 +74,7 @@ def classify(*, case, requirement_codes) -> list[Finding]:
 def warning_text(finding: Finding) -> str:
     from .services import meeting_date
 
-    day = formats.date_format(meeting_date(finding.minutes.meeting), "j F Y")
+    day = formats.date_format(meeting_date(finding.minutes.meeting), "DATE_FORMAT")
     if finding.kind == ContinuityEvent.Kind.SAID_NOT_NEEDED:
         return _("“%(title)s”: the pre-application minutes of %(date)s say this document is not needed.") % {
             "title": finding.title, "date": day}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from applications.models import Property
 from applications.selectors import properties as property_selectors
+from permitportal.core import limits
 
 from . import selectors
 from .models import Minutes
@@ -102,20 +103,20 @@ class PropertyChoiceMixin:
 
 
 class RequestForm(PropertyChoiceMixin, BootstrapMixin, forms.Form):
-    address = forms.CharField(label=gettext_lazy("Address of the property"), max_length=200, required=False,
+    address = forms.CharField(label=gettext_lazy("Address of the property"), max_length=limits.NAME, required=False,
                               help_text=gettext_lazy("Type the street name and house number, for example "
                                                      "Æbeløgade 4."))
     property = forms.IntegerField(widget=forms.HiddenInput, required=False)
     description = forms.CharField(
-        label=gettext_lazy("Describe your project"), max_length=5000,
+        label=gettext_lazy("Describe your project"), max_length=limits.TEXT,
         help_text=gettext_lazy("What do you want to build or change, how big is it, and what will it be used for?"),
         widget=forms.Textarea(attrs={"rows": 5}))
     questions = forms.CharField(
-        label=gettext_lazy("Your questions"), max_length=5000, required=False,
+        label=gettext_lazy("Your questions"), max_length=limits.TEXT, required=False,
         help_text=gettext_lazy("What do you want us to answer at the meeting? One question per line."),
         widget=forms.Textarea(attrs={"rows": 4}))
     preferred_times = forms.CharField(
-        label=gettext_lazy("When can you meet?"), max_length=1000, required=False,
+        label=gettext_lazy("When can you meet?"), max_length=limits.SHORT_TEXT, required=False,
         help_text=gettext_lazy("For example: weekday mornings, or Tuesdays after 14. Say if you prefer a video "
                                "meeting."),
         widget=forms.Textarea(attrs={"rows": 2}))
@@ -130,10 +131,11 @@ class RequestForm(PropertyChoiceMixin, BootstrapMixin, forms.Form):
 
 
 class StaffRequestForm(RequestForm):
-    on_behalf_of_name = forms.CharField(label=gettext_lazy("The caller's name"), max_length=200)
+    on_behalf_of_name = forms.CharField(label=gettext_lazy("The caller's name"), max_length=limits.NAME)
     on_behalf_of_email = forms.EmailField(label=gettext_lazy("The caller's e-mail"), required=False,
                                           help_text=gettext_lazy("The invitation and the minutes are sent here."))
-    on_behalf_of_phone = forms.CharField(label=gettext_lazy("The caller's phone"), max_length=40, required=False)
+    on_behalf_of_phone = forms.CharField(label=gettext_lazy("The caller's phone"), max_length=limits.PHONE,
+                                         required=False)
     language = forms.ChoiceField(label=gettext_lazy("The caller's language"), choices=settings.LANGUAGES,
                                  initial="da")
 
@@ -161,12 +163,12 @@ class ScheduleForm(BootstrapMixin, forms.Form):
     day = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=gettext_lazy("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
     duration = forms.TypedChoiceField(label=gettext_lazy("Length"), choices=DURATIONS, coerce=int, initial=60)
-    place = forms.CharField(label=gettext_lazy("Place or video link"), max_length=300,
+    place = forms.CharField(label=gettext_lazy("Place or video link"), max_length=limits.PLACE,
                             help_text=gettext_lazy("A meeting room with its address, or the link to the video "
                                                    "meeting."))
     caseworker = forms.ModelChoiceField(label=gettext_lazy("Caseworker"), queryset=selectors.caseworkers())
     attendees = forms.CharField(
-        label=gettext_lazy("Other attendees (optional)"), required=False, max_length=2000,
+        label=gettext_lazy("Other attendees (optional)"), required=False, max_length=limits.REASON,
         help_text=gettext_lazy("One per line, for example “Ida Holm, architect, ida@example.dk”. People with an "
                                "e-mail address get the invitation too."),
         widget=forms.Textarea(attrs={"rows": 3}))
@@ -178,7 +180,8 @@ class ScheduleForm(BootstrapMixin, forms.Form):
 
 
 class CancelForm(BootstrapMixin, forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Why is the meeting cancelled?"), max_length=1000, required=False,
+    reason = forms.CharField(label=gettext_lazy("Why is the meeting cancelled?"), max_length=limits.SHORT_TEXT,
+                             required=False,
                              help_text=gettext_lazy("Everyone invited gets this with the cancellation."),
                              widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -192,7 +195,7 @@ class MinutesForm(BootstrapMixin, forms.Form):
     requirement: must be included / not needed, with a note), and the indicated type."""
 
     correction_note = forms.CharField(
-        label=gettext_lazy("What does this correction change?"), required=False, max_length=2000,
+        label=gettext_lazy("What does this correction change?"), required=False, max_length=limits.REASON,
         help_text=gettext_lazy("The applicant sees this with the new version."),
         widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -204,11 +207,12 @@ class MinutesForm(BootstrapMixin, forms.Form):
         for name, title, help_text in selectors.MINUTES_SECTIONS:
             if name in Minutes.TEXT_SECTIONS:
                 self.fields[name] = forms.CharField(label=title, help_text=help_text, required=False,
-                                                    max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+                                                    max_length=limits.LONG_TEXT,
+                                                    widget=forms.Textarea(attrs={"rows": 3}))
         for req in requirements:
             self.fields[f"doc_{req.code}"] = forms.ChoiceField(label=req.title, choices=DOC_CHOICES, required=False)
             self.fields[f"note_{req.code}"] = forms.CharField(
-                label=_("Note on %(title)s") % {"title": req.title}, required=False, max_length=500)
+                label=_("Note on %(title)s") % {"title": req.title}, required=False, max_length=limits.NOTE)
         self.fields["application_type"] = forms.ChoiceField(
             label=gettext_lazy("Indicated application type"), required=False,
             choices=[("", _("Not decided at the meeting"))] + [(t.code, t.name) for t in types])
@@ -251,16 +255,17 @@ class MinutesForm(BootstrapMixin, forms.Form):
 
 
 class SessionForm(BootstrapMixin, forms.Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=200,
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=limits.NAME,
                             help_text=gettext_lazy("For example “Open house: extensions and carports”."))
-    description = forms.CharField(label=gettext_lazy("Who is it for? (optional)"), required=False, max_length=2000,
+    description = forms.CharField(label=gettext_lazy("Who is it for? (optional)"), required=False,
+                                  max_length=limits.REASON,
                                   widget=forms.Textarea(attrs={"rows": 2}))
     day = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(label=gettext_lazy("Starts"), widget=forms.TimeInput(attrs={"type": "time"}),
                             initial=time(10, 0))
     end = forms.TimeField(label=gettext_lazy("Ends"), widget=forms.TimeInput(attrs={"type": "time"}),
                           initial=time(13, 0))
-    place = forms.CharField(label=gettext_lazy("Place"), max_length=300)
+    place = forms.CharField(label=gettext_lazy("Place"), max_length=limits.PLACE)
     capacity = forms.IntegerField(label=gettext_lazy("Number of places"), min_value=1, max_value=1000, initial=20)
     is_published = forms.BooleanField(label=gettext_lazy("Publish on the portal now"), required=False, initial=True)
 
@@ -272,23 +277,23 @@ class SessionForm(BootstrapMixin, forms.Form):
 
 
 class RegistrationForm(BootstrapMixin, forms.Form):
-    name = forms.CharField(label=gettext_lazy("Your name"), max_length=200)
+    name = forms.CharField(label=gettext_lazy("Your name"), max_length=limits.NAME)
     email = forms.EmailField(label=gettext_lazy("Your e-mail address"),
                              help_text=gettext_lazy("We send the confirmation here."))
-    phone = forms.CharField(label=gettext_lazy("Phone (optional)"), max_length=40, required=False)
-    address = forms.CharField(label=gettext_lazy("Address of the property (optional)"), max_length=200,
+    phone = forms.CharField(label=gettext_lazy("Phone (optional)"), max_length=limits.PHONE, required=False)
+    address = forms.CharField(label=gettext_lazy("Address of the property (optional)"), max_length=limits.NAME,
                               required=False)
-    description = forms.CharField(label=gettext_lazy("What is your project about?"), max_length=2000,
+    description = forms.CharField(label=gettext_lazy("What is your project about?"), max_length=limits.REASON,
                                   help_text=gettext_lazy("A sentence or two, so the right person is ready for "
                                                          "you."),
                                   widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ConvertRegistrationForm(PropertyChoiceMixin, BootstrapMixin, forms.Form):
-    address = forms.CharField(label=gettext_lazy("Address of the property"), max_length=200, required=False)
+    address = forms.CharField(label=gettext_lazy("Address of the property"), max_length=limits.NAME, required=False)
     property = forms.IntegerField(widget=forms.HiddenInput, required=False)
     questions = forms.CharField(label=gettext_lazy("Questions for the meeting (optional)"), required=False,
-                                max_length=5000, widget=forms.Textarea(attrs={"rows": 2}))
+                                max_length=limits.TEXT, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):
         data = super().clean()

@@ -106,6 +106,20 @@ class Meeting(StatusModel):
         return self.applicant.phone if self.applicant_id else ""
 
 
+class LinkedMeeting(models.Model):
+    """The meeting whose minutes a case builds on: the case started from them or was linked to them later.
+    The promised documents, the caseworker's minutes panel, the continuity warnings and the dialogue team's
+    card read it. Not ``Meeting.case`` (the case a meeting request came from): after a refusal the refused
+    case is the meeting's ``case`` and the new case builds on its minutes here. The core asks for it
+    through ``applications.hooks`` (it knows no meeting)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="linked_meeting")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="linked_cases")
+
+    def __str__(self):
+        return f"{self.case_id} -> {self.meeting_id}"
+
+
 class MeetingEvent(models.Model):
     """What happened to a request: requested, scheduled, rescheduled, cancelled, held, minutes published."""
 
@@ -277,6 +291,12 @@ class OpenHouseRegistration(models.Model):
                                 help_text="The meeting request staff made from this registration.")
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="da")
     created_at = models.DateTimeField(default=timezone.now)
+    # A place is held only once the address is confirmed through the e-mailed link (or the person registered
+    # logged in with that address).
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    token = models.CharField(max_length=64, blank=True, db_index=True)
+    link_sent_at = models.DateTimeField(null=True, blank=True)
+    client_address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

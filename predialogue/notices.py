@@ -124,8 +124,25 @@ def send_minutes(*, minutes_id: int) -> bool:
         return True
 
 
+def send_registration_link(*, registration_id: int) -> bool:
+    """The link that confirms an open-house registration's address. It says nothing the registering
+    person wrote (not even the name): anyone can type any address into the form."""
+    registration = OpenHouseRegistration.objects.select_related("session").filter(pk=registration_id).first()
+    if registration is None or registration.confirmed_at or not registration.token:
+        return False
+    link = settings.SITE_URL + reverse("predialogue:open_house_confirm", kwargs={"token": registration.token})
+    send_templated_email(to=[registration.email], template="predialogue/email/open_house_confirm",
+                         context={"session": registration.session, "link": link,
+                                  "starts": timezone.localtime(registration.session.starts_at),
+                                  "ends": timezone.localtime(registration.session.ends_at)},
+                         language=registration.language)
+    return True
+
+
 def send_registration_confirmation(*, registration_id: int) -> bool:
     registration = OpenHouseRegistration.objects.select_related("session", "user").get(pk=registration_id)
+    if registration.confirmed_at is None:
+        return False
     language = registration.language
     send_templated_email(to=[registration.email], template="predialogue/email/open_house_registered",
                          context={"registration": registration, "session": registration.session,

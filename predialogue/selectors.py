@@ -1,6 +1,7 @@
 """Reads for pre-application meetings. Access rules live here: an applicant sees only the meetings
 that are theirs (any other answers 404); staff see every meeting."""
 
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from permitportal.accounts.models import User
 
 from .models import ContinuityEvent, Meeting, MeetingEvent, Minutes, MinutesDocument, OpenHouseRegistration
 from .models import OpenHouseSession as Session
+
+_VERSION = re.compile(r"[0-9]{1,9}")
 
 # The one fixed template, in order: (name, title, what to write). "documentation", "application_type"
 # and "caveat" are not free text: the documentation section is picked from the requirement catalogue,
@@ -156,7 +159,7 @@ def timeline(*, meeting: Meeting) -> list[dict]:
         if params.get("starts_at"):
             try:
                 when = timezone.localtime(datetime.fromisoformat(params["starts_at"]))
-                params["when"] = formats.date_format(when, "j F Y, H:i")
+                params["when"] = formats.date_format(when, "DATETIME_FORMAT")
             except ValueError:
                 params["when"] = params["starts_at"]
         params.setdefault("when", "")
@@ -197,6 +200,12 @@ def latest_minutes(*, meeting: Meeting) -> Minutes | None:
 
 def minutes_versions(*, meeting: Meeting) -> list[Minutes]:
     return list(Minutes.objects.filter(meeting=meeting).select_related("published_by").order_by("-version"))
+
+
+def version_number(raw: str | None) -> int | None:
+    """``?version=`` as a number, or None when it is not one: ASCII digits only (``"²".isdigit()`` is
+    true and ``int("²")`` fails), and few enough for the database's integer."""
+    return int(raw) if raw and _VERSION.fullmatch(raw) else None
 
 
 def get_minutes_version(*, meeting: Meeting, version: int, published_only: bool = True) -> Minutes:
@@ -256,11 +265,21 @@ def type_catalogue() -> list[ApplicationType]:
 
 # --- Continuity -----------------------------------------------------------------------------------------
 
+def linked_meeting_id(case) -> int | None:
+    """The meeting whose minutes the case builds on (``LinkedMeeting``), or None (``hooks.meeting_id_readers``).
+    No query when the case was loaded with ``hooks.case_select_related``; otherwise one, then remembered."""
+    if getattr(case, "pk", None) is None:
+        return None
+    link = getattr(case, "linked_meeting", None)
+    return link.meeting_id if link is not None else None
+
+
 def minutes_for_case(*, case) -> Minutes | None:
     """The published minutes of the meeting linked to the case, or None."""
-    if not getattr(case, "predialogue_meeting_id", None):
+    meeting_id = linked_meeting_id(case)
+    if not meeting_id:
         return None
-    return current_minutes_for_meeting_id(meeting_id=case.predialogue_meeting_id)
+    return current_minutes_for_meeting_id(meeting_id=meeting_id)
 
 
 def _linkable_qs(*, case):
@@ -274,7 +293,7 @@ def _linkable_qs(*, case):
 def linkable_meetings(*, case) -> list[Meeting]:
     """Meetings with published minutes on the case's property, for the case's applicant, within
     PREDIALOGUE_LINK_DAYS; none when the case already has minutes linked."""
-    if getattr(case, "predialogue_meeting_id", None) or case.status != case.Status.DRAFT:
+    if case.status != case.Status.DRAFT or linked_meeting_id(case):
         return []
     return list(_linkable_qs(case=case).select_related("property", "caseworker").order_by("-starts_at"))
 
@@ -295,7 +314,7 @@ def meeting_link_problem(meeting_id, applicant, property) -> str | None:
 
 
 def can_link(*, case, meeting: Meeting) -> bool:
-    if case.predialogue_meeting_id == meeting.pk:
+    if linked_meeting_id(case) == meeting.pk:
         return False
     return _linkable_qs(case=case).filter(pk=meeting.pk).exists()
 
@@ -318,17 +337,22 @@ def continuity_counts(*, start=None, end=None) -> dict:
 
 # --- Open house --------------------------------------------------------------------------------------------
 
+def _registered():
+    """The places taken: confirmed registrations."""
+    return Count("registrations", filter=Q(registrations__confirmed_at__isnull=False))
+
+
 def upcoming_sessions() -> list[Session]:
     """Published sessions that have not started, with the number of places left."""
     sessions = list(Session.objects.filter(is_published=True, starts_at__gt=timezone.now())
-                    .annotate(registered=Count("registrations")).order_by("starts_at", "id")[:50])
+                    .annotate(registered=_registered()).order_by("starts_at", "id")[:50])
     for session in sessions:
         session.places_left = max(session.capacity - session.registered, 0)
     return sessions
 
 
 def get_open_session(*, pk) -> Session:
-    session = Session.objects.filter(pk=pk, is_published=True).annotate(registered=Count("registrations")).first()
+    session = Session.objects.filter(pk=pk, is_published=True).annotate(registered=_registered()).first()
     if session is None:
         raise Http404("No such session")
     session.places_left = max(session.capacity - session.registered, 0)
@@ -336,7 +360,7 @@ def get_open_session(*, pk) -> Session:
 
 
 def staff_sessions() -> list[Session]:
-    sessions = list(Session.objects.annotate(registered=Count("registrations"))
+    sessions = list(Session.objects.annotate(registered=_registered())
                     .order_by("-starts_at", "-id")[:100])
     for session in sessions:
         session.places_left = max(session.capacity - session.registered, 0)
@@ -344,7 +368,7 @@ def staff_sessions() -> list[Session]:
 
 
 def get_session(*, pk) -> Session:
-    session = Session.objects.filter(pk=pk).annotate(registered=Count("registrations")).first()
+    session = Session.objects.filter(pk=pk).annotate(registered=_registered()).first()
     if session is None:
         raise Http404("No such session")
     session.places_left = max(session.capacity - session.registered, 0)
@@ -352,12 +376,20 @@ def get_session(*, pk) -> Session:
 
 
 def session_registrations(*, session: Session) -> list[OpenHouseRegistration]:
-    return list(OpenHouseRegistration.objects.filter(session=session).select_related("meeting", "user")
+    return list(OpenHouseRegistration.objects.filter(session=session, confirmed_at__isnull=False)
+                .select_related("meeting", "user")
                 .order_by("created_at", "id"))
 
 
+def registration_to_confirm(*, token: str) -> OpenHouseRegistration | None:
+    if not token:
+        return None
+    return OpenHouseRegistration.objects.select_related("session").filter(token=token).first()
+
+
 def get_registration(*, session: Session, pk) -> OpenHouseRegistration:
-    found = OpenHouseRegistration.objects.filter(session=session, pk=pk).select_related("user").first()
+    found = (OpenHouseRegistration.objects.filter(session=session, pk=pk, confirmed_at__isnull=False)
+             .select_related("user").first())
     if found is None:
         raise Http404("No such registration")
     return found

@@ -5,7 +5,7 @@ from celery import shared_task
 from permitportal.core.tasks import RETRY, enqueue
 
 __all__ = ["enqueue", "send_request_received", "send_meeting_notice", "send_minutes",
-           "send_registration_confirmation"]
+           "send_registration_confirmation", "send_registration_link"]
 
 
 @shared_task(bind=True, **RETRY)
@@ -34,3 +34,10 @@ def send_registration_confirmation(self, registration_id: int):
     from predialogue import notices
 
     return notices.send_registration_confirmation(registration_id=registration_id)
+
+
+@shared_task(bind=True, **RETRY)
+def send_registration_link(self, registration_id: int):
+    from predialogue import notices
+
+    return notices.send_registration_link(registration_id=registration_id)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/correct/", views.minutes_correct, name="minutes_correct"),
     path("open-house/", views.open_house, name="open_house"),
     path("open-house/<int:session_pk>/register/", views.open_house_register, name="open_house_register"),
+    path("open-house/confirm/<str:token>/", views.open_house_confirm, name="open_house_confirm"),
     path("staff/", views.staff_requests, name="staff_requests"),
     path("staff/new/", views.staff_request_create, name="staff_request_create"),
     path("staff/open-house/", views.staff_sessions, name="staff_sessions"),

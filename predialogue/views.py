@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from applications.selectors import cases as case_selectors
 from permitportal.accounts import roles
+from permitportal.accounts.selectors import client_address
 from permitportal.core import audit
 
 from . import selectors, services
@@ -144,9 +145,9 @@ def minutes_pdf(request, pk):
     meeting = _meeting(request, pk)
     version = request.GET.get("version")
     if version:
-        if not version.isdigit():
+        if selectors.version_number(version) is None:
             raise Http404("No such version")
-        minutes = selectors.get_minutes_version(meeting=meeting, version=int(version))
+        minutes = selectors.get_minutes_version(meeting=meeting, version=selectors.version_number(version))
     else:
         minutes = selectors.current_minutes(meeting=meeting)
         if minutes is None:
@@ -361,18 +362,43 @@ def open_house_register(request, session_pk):
         form = RegistrationForm(request.POST)
         if form.is_valid():
             try:
-                services.register_for_session(session=session, user=user, language=request.LANGUAGE_CODE,
-                                              **form.cleaned_data)
+                registration = services.register_for_session(
+                    session=session, user=user, language=request.LANGUAGE_CODE,
+                    client_address=client_address(request), **form.cleaned_data)
             except services.PredialogueError as exc:
                 form.add_error(None, exc.message)
             else:
-                messages.success(request, _("You are registered. We have sent a confirmation to %(email)s.")
-                                 % {"email": form.cleaned_data["email"]})
+                if registration.confirmed_at:
+                    messages.success(request, _("You are registered. We have sent a confirmation to %(email)s.")
+                                     % {"email": registration.email})
+                else:
+                    messages.info(request, _("Almost done: open the link we have sent to %(email)s to confirm your "
+                                             "place. Until then the place is not yours.")
+                                  % {"email": registration.email})
                 return redirect("predialogue:open_house")
     else:
         form = RegistrationForm(initial={"name": user.get_full_name(), "email": user.email, "phone": user.phone}
                                 if user else None)
     return render(request, "predialogue/open_house_register.html", {"session": session, "form": form})
+
+
+def open_house_confirm(request, token):
+    """The link from the e-mail: a button to confirm (a GET changes nothing, so mail scanners that open
+    links do not take places)."""
+    if request.method == "POST":
+        try:
+            registration = services.confirm_registration(token=token)
+        except services.PredialogueError as exc:
+            return render(request, "predialogue/open_house_confirm.html", {"error": exc.message}, status=400)
+        messages.success(request, _("You are registered. We have sent a confirmation to %(email)s.")
+                         % {"email": registration.email})
+        return redirect("predialogue:open_house")
+    registration = selectors.registration_to_confirm(token=token)
+    if registration is None:
+        return render(request, "predialogue/open_house_confirm.html",
+                      {"error": _("This link is not valid. Register again to get a new one.")}, status=404)
+    return render(request, "predialogue/open_house_confirm.html", {"registration": registration,
+                                                                   "session": registration.session})
 
 
 @login_required

@@ -117,6 +117,12 @@ class PromisedDateSerializer(serializers.Serializer):
     share = serializers.FloatField(allow_null=True)
 
 
+class ScreenedLateSerializer(serializers.Serializer):
+    found_complete = serializers.IntegerField(help_text="Cases found complete in the period.")
+    late = serializers.IntegerField(help_text="Of those, found complete later than the screening allowance.")
+    share = serializers.FloatField(allow_null=True)
+
+
 class ContinuitySerializer(serializers.Serializer):
     count = serializers.IntegerField()
     requests = serializers.IntegerField()
@@ -143,6 +149,8 @@ class KpiSerializer(serializers.Serializer):
     complete_at_first_screening = FirstScreeningSerializer()
     information_requests_per_case = RequestsPerCaseSerializer()
     decided_by_first_promised_date = PromisedDateSerializer()
+    decided_by_current_date = PromisedDateSerializer()
+    screened_late = ScreenedLateSerializer()
     continuity_warnings = ContinuitySerializer()
     first_contact_resolution = FirstContactSerializer()
     contacts_by_topic_and_channel = ContactCountSerializer(many=True)
@@ -162,8 +170,8 @@ class SummaryView(APIView):
 
 class KpiView(APIView):
     """The operational KPIs: processing time against the service target by type, complete at first screening,
-    information requests per case, decided by the date first promised, continuity warnings, first-contact
-    resolution and contacts by topic and channel (managers)."""
+    information requests per case, decided by the date first promised and by the current date, cases screened
+    late, continuity warnings, first-contact resolution and contacts by topic and channel (managers)."""
 
     permission_classes = [IsManager]
 

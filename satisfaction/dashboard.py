@@ -4,6 +4,7 @@ The figures themselves come from satisfaction.selectors."""
 import csv
 import io
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import charts
@@ -84,6 +85,10 @@ def csv_rows(*, summary: dict, kpis: dict) -> list[list]:
         ("information_requests_per_case", _("Information requests per case"), ("requests", "cases", "per_case")),
         ("decided_by_first_promised_date", _("Decided by the date first promised"), ("decided", "cases", "on_time",
                                                                                      "share")),
+        ("decided_by_current_date", _("Decided by the current expected date"), ("decided", "cases", "on_time",
+                                                                                 "share")),
+        ("screened_late", _("Found complete later than the screening allowance"), ("found_complete", "late",
+                                                                                   "share")),
         ("continuity_warnings", _("Pre-application continuity warnings"), ("count", "requests")),
         ("first_contact_resolution", _("Resolved at first contact"), ("contacts", "resolved", "share")),
     ]
@@ -104,10 +109,18 @@ def _safe(cell):
     return cell
 
 
+def _danish(cell):
+    """A number as Danish spreadsheets read it: a decimal comma."""
+    return str(cell).replace(".", ",") if isinstance(cell, float) else cell
+
+
 def csv_text(*, summary: dict, kpis: dict) -> str:
+    """The figures as CSV in the current language's convention: in Danish semicolons between the cells and
+    decimal commas (what Excel and LibreOffice expect with Danish regional settings), else commas and points."""
+    danish = (translation.get_language() or "").startswith("da")
     buffer = io.StringIO()
     buffer.write("\ufeff")  # a byte-order mark: spreadsheets then read æ, ø and å right
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=";" if danish else ",")
     for row in csv_rows(summary=summary, kpis=kpis):
-        writer.writerow([_safe(cell) for cell in row])
+        writer.writerow([_safe(_danish(cell) if danish else cell) for cell in row])
     return buffer.getvalue()

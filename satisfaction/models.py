@@ -14,7 +14,7 @@
   the touchpoint, touchpoint, channel and customer group; counted up by the services in the same
   transaction as each invitation, decline and answer, so the dashboard adds up a few thousand rows.
 - ``CaseFacts``: what the KPIs need of each submitted case, with its dates already in local time and
-  the result of its first screening, kept in step with the case (``satisfaction.services.refresh_case_facts``)
+  the result of its first screening, kept in step with the case (``satisfaction.facts.refresh_case_facts``)
   so the dashboard aggregates one narrow, indexed table instead of converting and joining a million cases.
 """
 
@@ -217,7 +217,7 @@ class OptOut(models.Model):
 
 class CaseFacts(models.Model):
     """One row per submitted case: the figures the KPIs are computed from. Derived data, never edited:
-    ``satisfaction.services.refresh_case_facts`` writes it from the case after every change on the case's
+    ``satisfaction.facts.refresh_case_facts`` writes it from the case after every change on the case's
     timeline, a periodic sweep catches anything missed, and ``manage.py rebuild_dashboard_figures`` rebuilds it all."""
 
     case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="+")
@@ -227,8 +227,18 @@ class CaseFacts(models.Model):
     submitted_on = models.DateField(null=True, help_text="Local date.")
     completed_on = models.DateField(null=True, blank=True)
     decided_on = models.DateField(null=True, blank=True)
-    processing_days = models.IntegerField(null=True, blank=True, help_text="decided_on - completed_on, in days.")
+    processing_days = models.IntegerField(
+        null=True, blank=True, help_text="decided_on - completed_on, in days, the days paused after completion "
+                                         "excluded.")
     promised_on = models.DateField(null=True, blank=True, help_text="The first expected decision date.")
+    expected_on = models.DateField(null=True, blank=True, help_text="The current expected decision date.")
+    # From applications.services.clock.timeliness, the function that draws the badges.
+    decided_by_first_date = models.BooleanField(null=True, blank=True)
+    decided_by_current_date = models.BooleanField(null=True, blank=True)
+    screening_days = models.IntegerField(null=True, blank=True,
+                                         help_text="Days until found complete, the paused days excluded.")
+    screened_late = models.BooleanField(null=True, blank=True,
+                                        help_text="Finding it complete took longer than the screening allowance.")
     first_screening_ok = models.BooleanField(null=True, blank=True,
                                              help_text="The first screening found every item fine; empty: not "
                                                        "screened yet.")
@@ -239,11 +249,17 @@ class CaseFacts(models.Model):
         verbose_name_plural = _("case figures")
         indexes = [
             models.Index(fields=["submitted_on"], include=["first_screening_ok"], name="satisfaction_facts_sub"),
-            models.Index(fields=["decided_on"], include=["application_type", "processing_days", "promised_on"],
+            models.Index(fields=["decided_on"], include=["application_type", "processing_days", "promised_on",
+                                                         "expected_on", "decided_by_first_date",
+                                                         "decided_by_current_date"],
                          condition=Q(decided_on__isnull=False), name="satisfaction_facts_dec"),
             # In (type, days) order: the percentiles per type read it without sorting.
-            models.Index(fields=["application_type", "processing_days"], include=["decided_on", "promised_on"],
+            models.Index(fields=["application_type", "processing_days"],
+                         include=["decided_on", "promised_on", "expected_on", "decided_by_first_date",
+                                  "decided_by_current_date"],
                          condition=Q(decided_on__isnull=False), name="satisfaction_facts_days"),
+            models.Index(fields=["completed_on"], include=["screened_late"], condition=Q(completed_on__isnull=False),
+                         name="satisfaction_facts_screened"),
         ]
 
     def __str__(self):

@@ -6,7 +6,7 @@ a survey must never break a submission, a decision, a contact or a meeting.
 
 import logging
 
-from satisfaction import services
+from satisfaction import facts, services
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def on_meeting_held(sender, meeting, actor=None, **kwargs):
 def on_case_event(sender, instance, created=False, raw=False, **kwargs):
     """Anything that happens to a case writes an event on its timeline: its KPI facts follow after commit."""
     if created and not raw:
-        services.mark_case_changed(instance.case_id)
+        facts.mark_case_changed(instance.case_id)
 
 
 def connect() -> list[str]:

@@ -12,13 +12,20 @@ Definitions (a period is a range of local calendar days, both ends included):
   the mean of every answer (1 to 5) given. Declined: "No thanks". Read from ``SatisfactionDay``, the
   daily counts the services keep in step with every invitation, decline and answer.
 - Processing time by type: cases decided in the period that became complete; the days from the
-  complete day to the decision day (local dates); median and 90th percentile (``percentile_cont``,
+  complete day to the decision day (local dates), pauses excluded; median and 90th percentile (``percentile_cont``,
   linear interpolation), against the type's service target; ``within_target``: days <= target.
 - Complete at first screening: cases submitted in the period whose first screening run found every
   item fine (``ok_count == total_count``), out of those screened.
 - Information requests per case: requests sent in the period / cases submitted in the period.
-- Decided by the date first promised: cases decided in the period whose decision day is on or before
-  their first expected decision date, out of those that had one.
+- Decided by the date first promised ("the first date we gave"): cases decided in the period whose decision
+  day is on or before their first expected decision date, out of those that had one. Decided by the current
+  date: the same against the expected date as it stood at the decision (moved by pauses, extensions, type
+  changes and screening). Both are ``applications.services.clock.timeliness``, the function that draws the
+  badges, stored per case in ``CaseFacts`` (``satisfaction.facts``).
+- Processing time counts from the day the case was complete, the days it then waited for information
+  excluded (``timeliness`` too).
+- Screened late: cases found complete in the period that took longer than the screening allowance (the days
+  waiting for the applicant excluded), out of those found complete.
 - Continuity warnings: information requests sent in the period that asked for something the
   pre-application minutes did not promise.
 - First-contact resolution: dialogue-team contacts logged in the period resolved at first contact / all.
@@ -31,7 +38,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, Sum
+from django.db.models import Aggregate, Count, FloatField, Func, IntegerField, Q, Sum
 from django.utils import timezone
 
 from applications.models import ApplicationType, Case, InformationRequest
@@ -232,8 +239,10 @@ def _processing_time(period: Period) -> tuple[list[dict], dict]:
     # Counting columns of the covering indexes (not the key) lets PostgreSQL read the index alone.
     aggregates = {
         "decided": Count("decided_on"),
-        "promised": Count("promised_on"),
-        "on_time": Count("promised_on", filter=Q(promised_on__gte=F("decided_on"))),
+        "promised": Count("decided_by_first_date"),
+        "on_time": Count("decided_by_first_date", filter=Q(decided_by_first_date=True)),
+        "current": Count("decided_by_current_date"),
+        "on_time_current": Count("decided_by_current_date", filter=Q(decided_by_current_date=True)),
         "measured": Count("processing_days"),
         "within_target": Count("processing_days", filter=within),
     }
@@ -264,11 +273,24 @@ def _processing_time(period: Period) -> tuple[list[dict], dict]:
             "median_days": _days(row["median"]), "p90_days": _days(row["p90"]),
             "within_target": row["within_target"], "within_target_share": _share(row["within_target"], row["measured"]),
         })
-    promised = sum(row["promised"] for row in rows.values())
-    on_time = sum(row["on_time"] for row in rows.values())
-    decided_total = sum(row["decided"] for row in rows.values())
-    return by_type, {"decided": decided_total, "cases": promised, "on_time": on_time,
-                     "share": _share(on_time, promised)}
+    def total(key):
+        return sum(row[key] for row in rows.values())
+
+    decided_total = total("decided")
+    by_date = {
+        "first": {"decided": decided_total, "cases": total("promised"), "on_time": total("on_time"),
+                  "share": _share(total("on_time"), total("promised"))},
+        "current": {"decided": decided_total, "cases": total("current"), "on_time": total("on_time_current"),
+                    "share": _share(total("on_time_current"), total("current"))},
+    }
+    return by_type, by_date
+
+
+def _screened(period: Period) -> dict:
+    """From the KPI facts of the cases found complete in the period: how many took longer than the allowance."""
+    counts = CaseFacts.objects.filter(completed_on__range=(period.start, period.end)).aggregate(
+        found_complete=Count("screened_late"), late=Count("screened_late", filter=Q(screened_late=True)))
+    return {**counts, "share": _share(counts["late"], counts["found_complete"])}
 
 
 def _submitted_cases(period: Period) -> dict:
@@ -305,7 +327,7 @@ def _contacts(period: Period) -> tuple[dict, list[dict]]:
 
 def kpis(*, period: Period) -> dict:
     """The operational KPIs for the period (see the module's docstring for each definition)."""
-    by_type, promised = _processing_time(period)
+    by_type, by_date = _processing_time(period)
     submitted = _submitted_cases(period)
     requests = _requests(period)
     fcr, by_topic_channel = _contacts(period)
@@ -319,7 +341,9 @@ def kpis(*, period: Period) -> dict:
             "requests": requests["sent"], "cases": submitted["submitted"],
             "per_case": round(requests["sent"] / submitted["submitted"], SCORE_DIGITS)
             if submitted["submitted"] else None},
-        "decided_by_first_promised_date": promised,
+        "decided_by_first_promised_date": by_date["first"],
+        "decided_by_current_date": by_date["current"],
+        "screened_late": _screened(period),
         "continuity_warnings": {"count": requests["warnings"], "requests": requests["sent"]},
         "first_contact_resolution": fcr,
         "contacts_by_topic_and_channel": by_topic_channel,

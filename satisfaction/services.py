@@ -8,7 +8,6 @@ cannot be made without the secret key.
 
 import logging
 import secrets
-import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -417,96 +416,3 @@ def recount_satisfaction_days() -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {quote(SatisfactionDay._meta.db_table)} ({columns}) SELECT * FROM ({sql}) AS c",
                        params)
-
-
-# --- KPI facts -----------------------------------------------------------------------------------------------------
-# CaseFacts is derived from the case: written here from one SQL statement (INSERT ... SELECT ... ON CONFLICT),
-# never row by row in Python. Every change on a case's timeline marks the case; the marks are written after
-# the transaction commits, all at once.
-
-FACT_COLUMNS = ("case_id", "application_type_id", "submitted_on", "completed_on", "decided_on", "processing_days",
-                "promised_on", "first_screening_ok", "refreshed_at")
-
-
-def _facts_select(cases):
-    """The facts of the submitted cases in ``cases`` (a Case queryset), as a SELECT in FACT_COLUMNS order."""
-    from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
-    from django.db.models.functions import TruncDate
-
-    from applications.models import ScreeningRun
-
-    from .selectors import DaysBetween
-
-    first_run = (ScreeningRun.objects.filter(case_id=OuterRef("pk")).order_by("checked_at", "id")
-                 .annotate(ok=ExpressionWrapper(Q(ok_count=F("total_count")), output_field=BooleanField()))
-                 .values("ok")[:1])
-    return (cases.filter(submitted_at__isnull=False).order_by()
-            .annotate(f_submitted=TruncDate("submitted_at"), f_completed=TruncDate("completed_at"),
-                      f_decided=TruncDate("decided_at"),
-                      f_days=DaysBetween(TruncDate("decided_at"), TruncDate("completed_at")),
-                      f_first_ok=Subquery(first_run, output_field=BooleanField()),
-                      f_now=Value(timezone.now(), output_field=DateTimeField()))
-            .values_list("pk", "application_type_id", "f_submitted", "f_completed", "f_decided", "f_days",
-                         "first_expected_decision_date", "f_first_ok", "f_now"))
-
-
-def refresh_case_facts(*, cases=None, case_ids=None) -> None:
-    """Write the facts of the given cases (a queryset, or ids; neither: every case) from the cases themselves.
-
-    One statement whatever the number of cases; on PostgreSQL and SQLite alike."""
-    from django.db import connection
-
-    from .models import CaseFacts
-
-    if cases is None:
-        cases = Case.objects.all() if case_ids is None else Case.objects.filter(pk__in=list(case_ids))
-    sql, params = _facts_select(cases).query.sql_with_params()
-    table = CaseFacts._meta.db_table
-    quoted = ", ".join(connection.ops.quote_name(c) for c in FACT_COLUMNS)
-    updates = ", ".join(f"{connection.ops.quote_name(c)} = excluded.{connection.ops.quote_name(c)}"
-                        for c in FACT_COLUMNS[1:])
-    # "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
-    statement = (f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) SELECT * FROM ({sql}) AS facts "
-                 f"WHERE true ON CONFLICT ({connection.ops.quote_name('case_id')}) DO UPDATE SET {updates}")
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-
-
-_pending = threading.local()
-
-
-def _pending_ids() -> set:
-    if not hasattr(_pending, "ids"):
-        _pending.ids = set()
-    return _pending.ids
-
-
-def mark_case_changed(case_id: int) -> None:
-    """Refresh the case's facts once the current transaction commits (one statement for all cases marked)."""
-    _pending_ids().add(case_id)
-    transaction.on_commit(_flush_pending)
-
-
-def _flush_pending() -> None:
-    ids = _pending_ids()
-    if not ids:
-        return
-    batch = list(ids)
-    ids.clear()
-    try:
-        refresh_case_facts(case_ids=batch)
-    except Exception:  # noqa: BLE001 - derived data: the sweep writes it later
-        logger.exception("Could not refresh the KPI facts of %d cases; the sweep will", len(batch))
-
-
-def refresh_recent_facts(*, minutes: int = 30) -> int:
-    """The sweep: refresh the facts of every case with something on its timeline in the last ``minutes``."""
-    from applications.models import CaseEvent
-
-    since = timezone.now() - timedelta(minutes=minutes)
-    changed = CaseEvent.objects.filter(at__gte=since).values("case_id")
-    cases = Case.objects.filter(pk__in=changed)
-    count = cases.count()
-    if count:
-        refresh_case_facts(cases=cases)
-    return count

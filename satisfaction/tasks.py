@@ -27,6 +27,6 @@ def sweep_pending_invitations(self):
 @shared_task(bind=True, **RETRY)
 def refresh_recent_facts(self):
     """Bring the KPI facts of recently changed cases up to date (anything the receivers missed)."""
-    from satisfaction import services
+    from satisfaction import facts
 
-    return services.refresh_recent_facts(minutes=30)
+    return facts.refresh_recent_facts(minutes=30)

@@ -1,37 +1,67 @@
 """The cases API: the same services and selectors as the HTML views."""
 
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from applications import hooks
+from applications.api.catalogue import AnswersField
 from applications.models import ApplicationType, Case, DocumentRequirement, Property
 from applications.selectors import cases as case_selectors
 from applications.services import cases as case_services
 from applications.services import receipts
 from permitportal.accounts import roles
+from permitportal.core import limits
+from permitportal.core.api import PDF_RENDERERS
+from permitportal.core.parsers import FormParser, MultiPartParser
 
 
 class CaseCreateSerializer(serializers.Serializer):
-    application_type = serializers.SlugField(required=False, help_text="A type code; or give answers instead.")
-    answers = serializers.DictField(child=serializers.CharField(), required=False)
-    property = serializers.IntegerField()
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    application_type = serializers.SlugField(required=False, max_length=limits.CODE,
+                                             help_text="A type code; or give answers instead.")
+    answers = AnswersField(required=False)
+    property = serializers.IntegerField(required=False, min_value=1, max_value=limits.ID,
+                                        help_text="Required unless predialogue_meeting is given.")
+    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.TEXT)
     applying_for = serializers.ChoiceField(choices=Case.ApplyingFor.values, required=False, default="self")
-    owner_name = serializers.CharField(required=False, allow_blank=True, default="")
-    owner_email = serializers.EmailField(required=False, allow_blank=True, default="")
-    predialogue_meeting = serializers.IntegerField(required=False, allow_null=True)
+    owner_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.NAME)
+    owner_email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=limits.EMAIL)
+    predialogue_meeting = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=limits.ID,
+        help_text="A meeting with published minutes: without application_type and answers, the draft starts "
+                  "from the minutes (their type, the agreed documents marked), as the meeting page's button does.")
 
     def validate(self, attrs):
-        if not attrs.get("application_type") and not attrs.get("answers"):
+        from_minutes = attrs.get("predialogue_meeting") and not attrs.get("application_type") \
+            and not attrs.get("answers")
+        if not attrs.get("application_type") and not attrs.get("answers") and not from_minutes:
             raise ValidationError(_("Give either application_type (a code) or the guide's answers."))
+        if not attrs.get("property") and not from_minutes:
+            raise ValidationError({"property": _("Give the property's id. Find it with GET /api/v1/properties/?q=")})
+        attrs["from_minutes"] = bool(from_minutes)
         return attrs
+
+
+class NotRelevantSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=limits.REASON)
+
+
+class DateChangeSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    to = serializers.DateField()
+    reason = serializers.CharField(help_text="Why the date moved, in plain words in the reader's language.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = serializers.DateField()  # "from" is a Python keyword
+        return fields
 
 
 class CaseDetailSerializer(serializers.Serializer):
@@ -43,13 +73,17 @@ class CaseDetailSerializer(serializers.Serializer):
     waiting_for = serializers.CharField(allow_null=True)
     application_type = serializers.CharField(allow_null=True)
     property = serializers.DictField()
+    project_facts = serializers.DictField(help_text="The project's size: built_area_m2, height_m, storeys, "
+                                                    "heated_area_m2 (those the applicant gave).")
     submitted_at = serializers.DateTimeField(allow_null=True)
     expected_decision_date = serializers.DateField(allow_null=True)
+    first_expected_decision_date = serializers.DateField(allow_null=True, help_text="The date we gave at submission.")
     on_track = serializers.BooleanField(allow_null=True)
     clock_state = serializers.CharField(help_text="on_track, at_risk, overdue, paused, met, missed or none.")
     badge = serializers.CharField(allow_blank=True, help_text="The clock's badge in words, as every page shows it.")
     act_by = serializers.DateField(allow_null=True, help_text="While the case waits for the applicant: the day "
                                                               "they must answer by.")
+    date_changes = DateChangeSerializer(many=True, help_text="Every move of the expected decision date, oldest first.")
     checklist = serializers.ListField(child=serializers.DictField())
     outstanding = serializers.ListField(child=serializers.DictField())
     timeline = serializers.ListField(child=serializers.DictField())
@@ -87,6 +121,8 @@ class CaseListView(APIView):
         body = CaseCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
+        if data["from_minutes"]:
+            return self._start_from_minutes(request, data)
         prop = Property.objects.filter(pk=data["property"]).first()
         if prop is None:
             raise ValidationError({"property": _("No property with this id. Find it with GET /api/v1/properties/?q=")})
@@ -103,6 +139,21 @@ class CaseListView(APIView):
         if data["owner_name"] or data["owner_email"]:
             case_services.update_draft(case=case, actor=request.user, owner_name=data["owner_name"],
                                        owner_email=data["owner_email"])
+        return Response(_detail(case, request.user), status=status.HTTP_201_CREATED)
+
+    @staticmethod
+    def _start_from_minutes(request, data):
+        """As the meeting page's button: the type the minutes indicate, the agreed documents marked."""
+        try:
+            with transaction.atomic():
+                case = hooks.start_from_minutes(applicant=request.user, meeting_id=data["predialogue_meeting"],
+                                                property_id=data.get("property"))
+                case_services.update_draft(
+                    case=case, actor=request.user, description=data["description"] or None,
+                    applying_for=data["applying_for"], owner_name=data["owner_name"] or None,
+                    owner_email=data["owner_email"] or None)
+        except case_services.CaseError as exc:
+            raise ValidationError({"predialogue_meeting": [str(exc)]}) from exc
         return Response(_detail(case, request.user), status=status.HTTP_201_CREATED)
 
 
@@ -125,7 +176,8 @@ class DocumentUploadView(APIView):
 
     @extend_schema(
         request={"multipart/form-data": inline_serializer("DocumentUpload", {
-            "requirement": serializers.CharField(required=False), "file": serializers.FileField()})},
+            "requirement": serializers.CharField(required=False, max_length=limits.CODE),
+            "file": serializers.FileField()})},
         responses={201: inline_serializer("DocumentCreated", {
             "id": serializers.IntegerField(), "requirement": serializers.CharField(allow_null=True),
             "name": serializers.CharField(), "size": serializers.IntegerField(), "sha256": serializers.CharField(),
@@ -158,11 +210,12 @@ class DocumentUploadView(APIView):
 class NotRelevantView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=inline_serializer("NotRelevant", {"reason": serializers.CharField()}),
-                   responses={200: CaseDetailSerializer})
+    @extend_schema(request=NotRelevantSerializer, responses={200: CaseDetailSerializer})
     def post(self, request, reference, code):
         case = _owner_case(request, reference)
-        case_services.mark_not_relevant(case=case, requirement_code=code, reason=request.data.get("reason", ""),
+        body = NotRelevantSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        case_services.mark_not_relevant(case=case, requirement_code=code, reason=body.validated_data["reason"],
                                         actor=request.user)
         return Response(_detail(case, request.user))
 
@@ -180,6 +233,7 @@ class SubmitView(APIView):
 
 class ReceiptPdfView(APIView):
     permission_classes = [IsAuthenticated]
+    renderer_classes = PDF_RENDERERS
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The receipt PDF")})
     def get(self, request, reference):

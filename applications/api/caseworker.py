@@ -23,7 +23,8 @@ from applications.services import cases as case_services
 from applications.services import decisions, handling, requests
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
-from permitportal.core import audit
+from permitportal.core import audit, limits
+from permitportal.core.api import PDF_RENDERERS
 
 
 def _require_caseworker(user):
@@ -60,13 +61,15 @@ _ERRORS = {
 
 
 class AssignSerializer(serializers.Serializer):
-    caseworker = serializers.EmailField(help_text="The e-mail address of the caseworker to assign.")
+    caseworker = serializers.EmailField(max_length=limits.EMAIL,
+                                        help_text="The e-mail address of the caseworker to assign.")
 
 
 class InformationRequestSerializer(serializers.Serializer):
-    items = serializers.ListField(child=serializers.SlugField(), required=False, default=list,
+    items = serializers.ListField(child=serializers.SlugField(max_length=limits.CODE), required=False, default=list,
+                                  max_length=limits.ANSWERS,
                                   help_text="Requirement codes of the documents asked for.")
-    message = serializers.CharField(required=False, allow_blank=True, default="")
+    message = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.TEXT)
     due_date = serializers.DateField(required=False, allow_null=True, default=None,
                                      help_text="Defaults to the standard answering time.")
     kind = serializers.ChoiceField(choices=InformationRequest.Kind.values, required=False,
@@ -79,14 +82,14 @@ class InformationRequestSerializer(serializers.Serializer):
 
 class ExtendDeadlineSerializer(serializers.Serializer):
     days = serializers.IntegerField(min_value=1, max_value=365)
-    reason = serializers.CharField(help_text="Shown to the applicant.")
+    reason = serializers.CharField(help_text="Shown to the applicant.", max_length=limits.REASON)
 
 
 class DecisionSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Decision.Outcome.values)
-    conditions = serializers.CharField(required=False, allow_blank=True, default="")
-    reasons = serializers.CharField(required=False, allow_blank=True, default="")
-    guidance = serializers.CharField(required=False, allow_blank=True, default="",
+    conditions = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.LONG_TEXT)
+    reasons = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.LONG_TEXT)
+    guidance = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.LONG_TEXT,
                                      help_text="Required for a refusal: what the applicant could change.")
     planning_act = serializers.BooleanField(
         required=False, default=False,
@@ -95,7 +98,7 @@ class DecisionSerializer(serializers.Serializer):
 
 
 class ChangeTypeSerializer(serializers.Serializer):
-    application_type = serializers.SlugField(help_text="The code of the new application type.")
+    application_type = serializers.SlugField(max_length=limits.CODE, help_text="The code of the new application type.")
 
 
 class AdvisorySerializer(serializers.Serializer):
@@ -211,6 +214,7 @@ class ChangeTypeView(APIView):
 
 class DecisionPdfView(APIView):
     permission_classes = [IsAuthenticated]
+    renderer_classes = PDF_RENDERERS
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The decision letter"),
                               404: OpenApiResponse(description="No such case, or no letter yet.")})

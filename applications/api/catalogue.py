@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from applications.models import Case, Property
 from applications.selectors import catalogue as catalogue_selectors
 from applications.services.guide import GuideError, GuideUnavailable, evaluate_guide
+from permitportal.core import limits
 
 
 class ServiceUnavailable(APIException):
@@ -37,10 +38,24 @@ class ApplicationTypeSerializer(serializers.Serializer):
     requirements = RuleSerializer(many=True, source="rules.all")
 
 
+class AnswersField(serializers.DictField):
+    """The guide's answers, question code to option code: at most ``limits.ANSWERS`` of them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=serializers.CharField(max_length=limits.NAME), **kwargs)
+
+    def to_internal_value(self, data):
+        answers = super().to_internal_value(data)
+        if len(answers) > limits.ANSWERS or any(len(code) > limits.CODE for code in answers):
+            raise ValidationError(_("Send at most %(count)d answers, each under its question's code.")
+                                  % {"count": limits.ANSWERS})
+        return answers
+
+
 class GuideRequestSerializer(serializers.Serializer):
-    answers = serializers.DictField(child=serializers.CharField(), required=False, default=dict,
-                                    help_text="Question code to option code, for the questions answered so far.")
-    property = serializers.IntegerField(required=False, allow_null=True,
+    answers = AnswersField(required=False, default=dict,
+                           help_text="Question code to option code, for the questions answered so far.")
+    property = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=limits.ID,
                                         help_text="A property id from GET properties/?q=; pre-answers questions "
                                                   "the property register knows.")
     applying_for = serializers.ChoiceField(choices=Case.ApplyingFor.values, required=False, allow_null=True,

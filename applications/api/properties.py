@@ -1,5 +1,6 @@
 """The property register API: address search for the guide and for professional systems."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -10,6 +11,7 @@ from rest_framework.views import APIView
 
 from applications.models import Property
 from applications.selectors import properties as property_selectors
+from permitportal.core.search_input import MAX_LENGTH, MAX_WORDS, bounded_search
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 50
@@ -43,14 +45,20 @@ class PropertyListView(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("q", str, required=True,
-                             description="At least 3 characters, e.g. “Æbeløgade 4” or a cadastral number."),
+                             description=f"At least 3 characters, e.g. “Æbeløgade 4” or a cadastral number; at "
+                                         f"most {MAX_LENGTH} characters and {MAX_WORDS} words, no control "
+                                         f"characters."),
             OpenApiParameter("limit", int, required=False, description=f"1 to {MAX_LIMIT}, default {DEFAULT_LIMIT}."),
         ],
         responses={200: PropertySerializer(many=True),
-                   400: OpenApiResponse(description="The search text is too short; `message` says so.")},
+                   400: OpenApiResponse(description="The search text is too short, too long, has too many "
+                                                    "words or a control character; `message` says so.")},
     )
     def get(self, request):
-        query = request.query_params.get("q", "")
+        try:
+            query = bounded_search(request.query_params.get("q", ""))
+        except DjangoValidationError as exc:
+            raise ValidationError({"q": exc.messages}) from exc
         if not property_selectors.is_search_long_enough(query):
             raise ValidationError(
                 _("Type at least %(count)d characters of the address, for example the street name.")

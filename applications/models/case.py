@@ -52,6 +52,8 @@ class Case(StatusModel):
     application_type = models.ForeignKey(ApplicationType, null=True, blank=True, on_delete=models.PROTECT,
                                          related_name="cases")
     answers = models.JSONField(default=dict, blank=True)
+    # The project's size in numbers, from the first step (PROJECT_FACTS): {"built_area_m2": 28, "height_m": 3.5, ...}
+    project_facts = models.JSONField(default=dict, blank=True)
     catalogue_version = models.CharField(max_length=40, blank=True)
     description = models.TextField(blank=True)
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases")
@@ -61,7 +63,6 @@ class Case(StatusModel):
     customer_group = models.CharField(max_length=20, choices=CustomerGroup.choices, default=CustomerGroup.PRIVATE)
     caseworker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="assigned_cases")
-    predialogue_meeting_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -77,6 +78,10 @@ class Case(StatusModel):
     clock_paused_since = models.DateField(null=True, blank=True)
     paused_days = models.PositiveIntegerField(default=0)
     extension_days = models.PositiveIntegerField(default=0)
+    paused_days_after_complete = models.PositiveIntegerField(
+        default=0, help_text="The paused days after the case was found complete (not counted as processing time).")
+    screening_days = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Days from submission until found complete, the paused days excluded.")
 
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
 

@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from applications import hooks
 from applications.models import Case, CaseRepresentative
 from permitportal.accounts import roles
 
@@ -35,7 +36,8 @@ def get_case_for_user(*, user, reference: str, owner_only: bool = False) -> Case
     """The case, or Http404 when it does not exist or the user may not see it."""
     qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
     try:
-        return qs.select_related("property", "application_type", "applicant", "caseworker").get(reference=reference)
+        return qs.select_related("property", "application_type", "applicant", "caseworker",
+                                 *hooks.case_select_related).get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
 
@@ -100,7 +102,7 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
     """The case as every channel describes it (API detail; the HTML pages use the same parts)."""
     from django.utils import timezone
 
-    from applications.selectors.status import case_status
+    from applications.selectors.status import case_status, date_changes
 
     status = case_status(case, today=timezone.localdate())
     clock = status["clock"]
@@ -120,8 +122,11 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "property": {"id": case.property_id, "address": str(case.property),
                      "cadastral_number": case.property.cadastral_number},
         "description": case.description,
+        "project_facts": dict(case.project_facts or {}),
         "submitted_at": case.submitted_at,
+        "first_expected_decision_date": clock["first_expected"],
         "clock": {k: clock[k] for k in ("state", "days_left", "elapsed_days", "paused_days", "extension_days")},
+        "date_changes": date_changes(case=case),
         "checklist": checklist,
         "outstanding": outstanding_items(case=case),
         "timeline": [{"at": e["at"], "text": e["text"]} for e in public_timeline(case=case)],

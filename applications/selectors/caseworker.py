@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from applications.models import (
     ApplicationType,
@@ -123,6 +125,16 @@ def answers_for_display(*, case: Case) -> list[dict]:
     return rows
 
 
+def project_facts_for_display(*, case: Case) -> list[dict]:
+    """The project's size as the applicant gave it on the first step, labelled and with units, in the reader's
+    language."""
+    facts = case.project_facts or {}
+    labels = {"built_area_m2": (_("Built area"), "m²"), "height_m": (_("Height"), "m"),
+              "storeys": (_("Storeys"), ""), "heated_area_m2": (_("Heated floor area"), "m²")}
+    return [{"label": label, "value": f"{number_format(facts[code])} {unit}".strip()}
+            for code, (label, unit) in labels.items() if code in facts]
+
+
 def staff_timeline(*, case: Case) -> list[dict]:
     """Every event, public and internal, with the internal notes, oldest first."""
     entries = []
@@ -189,6 +201,7 @@ def workspace(*, case: Case) -> dict:
         "pending_claims": [i for i in items if i.not_relevant_claim == "pending" and i.not_relevant_reason],
         "representatives": list(case.representatives.select_related("user").order_by("invited_at")),
         "answers": answers_for_display(case=case),
+        "project_facts": project_facts_for_display(case=case),
         "timeline": staff_timeline(case=case),
         "open_request": _requests(case, InformationRequest.State.OPEN),
         "drafted_request": drafted_request(case=case),

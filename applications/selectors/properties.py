@@ -46,16 +46,17 @@ def _match_word(word: str) -> Q:
 def search_properties(*, query: str, limit: int = 10) -> QuerySet[Property]:
     """Properties whose address, postcode, city, cadastral or property number contain every word.
 
+    Callers bound the query first (``permitportal.core.search_input.bounded_search``).
+
     Best matches first: the exact address, then addresses that start with the query, then those
     where a word starts with the query's first word, then the rest; ties by address.
     """
     normalised = normalise_query(query)
-    words = normalised.split()
+    words = list(dict.fromkeys(normalised.split()))
     if not words:
         return Property.objects.none()
-    qs = Property.objects.all()
-    for word in words:
-        qs = qs.filter(_match_word(word))
+    # One filter for all the words: a filter() per word copies the query each time (quadratic in the words).
+    qs = Property.objects.filter(*(_match_word(word) for word in words))
 
     raw = " ".join((query or "").lower().split())  # keeps commas: "østerbrogade 12, 2. th"
     whens = []

@@ -11,11 +11,18 @@ from django.utils.translation import gettext, gettext_noop
 from applications.models import Case, InformationRequest
 from applications.services.clock import clock_state
 from applications.services.transitions import WAITING_FOR
-from applications.texts import EVENT_TEXT, STATUS_TEXT, WAITING_FOR_TEXT
+from applications.texts import DATE_CHANGE_REASON, EVENT_TEXT, STATUS_TEXT, WAITING_FOR_TEXT
+
+
+def status_key(case: Case) -> str:
+    """The status text's key: a complete case is "in the queue for a caseworker" only while unassigned."""
+    if case.status == Case.Status.COMPLETE and case.caseworker_id:
+        return "complete_assigned"
+    return case.status
 
 
 def status_text(case: Case, *, language: str | None = None) -> str:
-    return _in_language("status", case.status, language or translation.get_language())
+    return _in_language("status", status_key(case), language or translation.get_language())
 
 
 def waiting_for(case: Case) -> str | None:
@@ -85,7 +92,7 @@ def _in_language(texts: str, key, language: str | None) -> str:
 
 
 # Params that hold a day (kept as 2026-12-17), written out for the reader.
-DAY_PARAMS = ("due", "date")
+DAY_PARAMS = ("due", "date", "from_date", "to_date")
 
 
 def readers_params(params: dict) -> dict:
@@ -97,10 +104,22 @@ def readers_params(params: dict) -> dict:
     for key in DAY_PARAMS:
         if isinstance(shown.get(key), str):
             try:
-                shown[key] = date_format(date.fromisoformat(shown[key]), "j F Y")
+                shown[key] = date_format(date.fromisoformat(shown[key]), "DATE_FORMAT")
             except ValueError:
                 pass
     return shown
+
+
+def date_change_reason(params: dict) -> str:
+    """Why a date moved (a "date_changed" event's params), in plain words in the reader's language."""
+    reason = params.get("reason")
+    if reason == "screening":
+        reason = "screening_late" if params.get("took", 0) > params.get("allowance", 0) else "screening_early"
+    template = DATE_CHANGE_REASON.get(reason)
+    try:
+        return str(template % readers_params(params)) if template is not None else ""
+    except (KeyError, TypeError):
+        return ""
 
 
 def event_text(event) -> str:
@@ -108,7 +127,21 @@ def event_text(event) -> str:
     template = EVENT_TEXT.get(event.params.get("variant") or event.kind)
     if template is None:
         return event.params.get("text", "")
+    params = readers_params(event.params)
+    if event.kind == "date_changed":
+        params["reason_text"] = date_change_reason(event.params)
     try:
-        return str(template) % readers_params(event.params) if "%(" in str(template) else str(template)
+        return str(template) % params if "%(" in str(template) else str(template)
     except (KeyError, TypeError):
         return str(template).split("%(")[0].strip()
+
+
+def date_changes(*, case: Case) -> list[dict]:
+    """Every move of the expected decision date, oldest first: ``{at, from, to, reason}`` (the API's
+    ``date_changes``), the reason in plain words in the reader's language."""
+    return [date_change(event) for event in case.events.filter(kind="date_changed").order_by("at", "id")]
+
+
+def date_change(event) -> dict:
+    return {"at": event.at, "from": date.fromisoformat(event.params["from_date"]),
+            "to": date.fromisoformat(event.params["to_date"]), "reason": date_change_reason(event.params)}

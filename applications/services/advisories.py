@@ -1,6 +1,6 @@
 """Advisories: messages to a caseworker or to the triage queue, raised once per cause."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -53,6 +53,34 @@ def sweep_targets_at_risk(*, today=None) -> int:
         if raise_advisory(kind=Advisory.Kind.TARGET_AT_RISK, case=case, dedupe_key=key,
                           params={"reference": case.reference, "date": case.expected_decision_date.isoformat()}):
             count += 1
+    return count
+
+
+def sweep_screening_due(*, today=None) -> int:
+    """Advise the team leads (managers) when a submitted case has not been found complete (or asked for more
+    information) and its screening deadline is tomorrow or has passed: once per case and deadline."""
+    from applications.services.clock import screening_allowance_days, screening_deadline
+    from permitportal.accounts import roles
+    from permitportal.accounts.models import User
+
+    today = today or timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    # Paused days only put the deadline later: a case submitted after this cannot be due by tomorrow.
+    latest = timezone.make_aware(datetime.combine(tomorrow - timedelta(days=screening_allowance_days() - 1),
+                                                  time.min))
+    due = [case for case in Case.objects.filter(status=S.SUBMITTED, submitted_at__lt=latest)
+           if (deadline := screening_deadline(case, today=today)) and deadline <= tomorrow]
+    if not due:
+        return 0
+    leads = list(User.objects.filter(groups__name=roles.MANAGER, is_active=True).distinct())
+    count = 0
+    for case in due:
+        deadline = screening_deadline(case, today=today).isoformat()
+        for lead in leads:
+            if raise_advisory(kind=Advisory.Kind.SCREENING_DUE, case=case, recipient=lead,
+                              dedupe_key=f"screening_due:{case.pk}:{deadline}:{lead.pk}",
+                              params={"reference": case.reference, "date": deadline}):
+                count += 1
     return count
 
 

@@ -78,6 +78,10 @@ def _facts(case: Case) -> dict:
     return facts_for(answers=case.answers or {}, property=case.property, applying_for=case.applying_for)
 
 
+# The project's size in numbers, asked on the first step: the facts the guide asked about in ranges.
+PROJECT_FACTS = ("built_area_m2", "height_m", "storeys", "heated_area_m2")
+
+
 @transaction.atomic
 def create_draft(*, applicant, property: Property, application_type: ApplicationType | None = None,
                  answers: dict | None = None, applying_for: str = Case.ApplyingFor.SELF, description: str = "",
@@ -106,9 +110,12 @@ def create_draft(*, applicant, property: Property, application_type: Application
         applying_for=applying_for,
         customer_group=customer_group
         or (Case.CustomerGroup.PROFESSIONAL if applying_for == Case.ApplyingFor.OTHER else Case.CustomerGroup.OWNER),
-        predialogue_meeting_id=predialogue_meeting_id,
         draft_expires_at=now + draft_lifetime(),
     )
+    if predialogue_meeting_id is not None:
+        from applications.hooks import link_meeting
+
+        link_meeting(case=case, meeting_id=predialogue_meeting_id)
     events.record(case=case, kind="created", actor=applicant)
     recompute_checklist(case=case)
     return case
@@ -139,11 +146,18 @@ def _touch_draft(case: Case) -> list[str]:
 @transaction.atomic
 def update_draft(*, case: Case, actor, description: str | None = None, applying_for: str | None = None,
                  owner_name: str | None = None, owner_email: str | None = None,
-                 customer_group: str | None = None) -> Case:
-    """Save the applicant's answers on the draft (every step saves)."""
+                 customer_group: str | None = None, project_facts: dict | None = None) -> Case:
+    """Save the applicant's answers on the draft (every step saves). ``project_facts``: the project's size in
+    numbers (PROJECT_FACTS), kept as data for the caseworker."""
     if case.status != S.DRAFT:
         raise CaseError(_("The application has been sent; its answers can no longer be changed here."))
     fields = []
+    if project_facts is not None:
+        if set(project_facts) - set(PROJECT_FACTS) or any(
+                isinstance(v, bool) or not isinstance(v, int | float) or v < 0 for v in project_facts.values()):
+            raise CaseError(_("Give the project's size as numbers."))
+        case.project_facts = dict(project_facts)
+        fields.append("project_facts")
     for name, value in (("description", description), ("owner_name", owner_name), ("owner_email", owner_email)):
         if value is not None:
             setattr(case, name, value.strip())
@@ -164,6 +178,23 @@ def update_draft(*, case: Case, actor, description: str | None = None, applying_
     case.save(update_fields=fields + ["updated_at"])
     if recompute:
         recompute_checklist(case=case)
+    return case
+
+
+@transaction.atomic
+def change_draft_answers(*, case: Case, actor, property: Property, answers: dict, applying_for: str) -> Case:
+    """The guide reopened from "check your answers" comes back with the property, answers and who the applicant
+    applies for: the draft takes them, its type follows the answers, and its checklist follows the type (uploads
+    and claims for documents still asked for are kept)."""
+    if case.status != S.DRAFT:
+        raise CaseError(_("The application has been sent; its answers can no longer be changed here."))
+    if applying_for not in Case.ApplyingFor.values:
+        raise CaseError(_("Choose whether you apply for yourself or for someone else."))
+    case.application_type = _type_from_answers(answers, property)
+    case.property, case.answers, case.applying_for = property, answers, applying_for
+    fields = ["application_type", "property", "answers", "applying_for", *_touch_draft(case)]
+    case.save(update_fields=fields + ["updated_at"])
+    recompute_checklist(case=case)
     return case
 
 
@@ -448,7 +479,7 @@ def check_against_current_catalogue(*, case: Case, actor=None) -> ChecklistChang
 
 @transaction.atomic
 def extend_deadline(*, case: Case, days: int, reason: str, actor) -> Case:
-    """Move the expected decision date; the reason is shown to the applicant in the timeline."""
+    """Move the expected decision date; the reason is shown to the applicant in the timeline and e-mailed."""
     from applications.services import clock
 
     ensure_open(case)
@@ -461,9 +492,8 @@ def extend_deadline(*, case: Case, days: int, reason: str, actor) -> Case:
         raise CaseError(_("Give the extension as a number of days between 1 and 365."))
     locked = Case.objects.select_for_update().get(pk=case.pk)
     ensure_open(locked)
-    clock.extend(case=locked, days=days)
+    clock.extend(case=locked, days=days, reason=reason, actor=actor)  # the date_changed event carries the reason
     locked.save(update_fields=["extension_days", "expected_decision_date", "updated_at"])
-    events.record(case=locked, kind="deadline_extended", actor=actor, params={"days": days, "reason": reason})
     case.extension_days, case.expected_decision_date = locked.extension_days, locked.expected_decision_date
     return locked
 
@@ -488,12 +518,12 @@ def mark_agreed_at_meeting(*, case: Case, requirement_codes: list[str], meeting_
 
 @transaction.atomic
 def link_predialogue_meeting(*, case: Case, meeting_id: int, actor=None) -> Case:
-    """Link a pre-application meeting to a case (the predialogue app owns the meeting itself)."""
+    """Link a pre-application meeting to a case (the predialogue app owns the meeting and keeps the link)."""
+    from applications.hooks import link_meeting
     from applications.models import Advisory
     from applications.services.advisories import raise_advisory
 
-    Case.objects.filter(pk=case.pk).update(predialogue_meeting_id=meeting_id)
-    case.predialogue_meeting_id = meeting_id
+    link_meeting(case=case, meeting_id=meeting_id)
     events.record(case=case, kind="minutes_linked", actor=actor, params={"meeting": meeting_id}, is_public=False)
     if case.status != S.DRAFT:
         raise_advisory(kind=Advisory.Kind.MINUTES_LINKED, case=case, dedupe_key=f"minutes:{case.pk}:{meeting_id}")

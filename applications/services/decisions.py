@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from applications import signals
 from applications.models import Case, Decision
+from applications.services import clock
 from applications.services.cases import CaseError
 from applications.services.handling import require_claims_answered
 from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
@@ -107,7 +108,8 @@ def letter_context(*, decision: Decision) -> dict:
 
 
 def appeal_deadline(*, decision: Decision):
-    return timezone.localdate(decision.decided_at) + timedelta(days=settings.APPEAL_PERIOD_DAYS)
+    """The appeal period after the decision day, on a working day (services.clock.appeal_deadline)."""
+    return clock.appeal_deadline(timezone.localdate(decision.decided_at))
 
 
 def appeal(*, decision: Decision, today=None) -> dict:
@@ -150,10 +152,13 @@ def generate_letter(*, case_id: int) -> bool:
 
 
 def close_after_appeal_period(*, now=None) -> int:
+    """Close decided cases whose appeal deadline (moved to a working day) has passed."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.APPEAL_PERIOD_DAYS)
     count = 0
     for case in Case.objects.filter(status=S.DECIDED, decided_at__lt=cutoff):
+        if clock.appeal_deadline(timezone.localdate(case.decided_at)) >= timezone.localdate(now):
+            continue  # the deadline fell on a weekend or holiday and runs to a working day not yet over
         transition(case=case, to=S.CLOSED)
         count += 1
     return count

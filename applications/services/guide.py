@@ -189,6 +189,11 @@ def evaluate_guide(*, answers: dict, property: Property | None = None, applying_
     return result
 
 
+def first_question() -> str:
+    """The code of the guide's first question: where a reopened guide starts, its answers filled in."""
+    return _graph().start
+
+
 def question_at(*, answers: dict, code: str, property: Property | None = None) -> dict | None:
     """The question ``code`` as it stands on the applicant's path (with their earlier answer, if any),
     or None when the answers do not lead to it."""

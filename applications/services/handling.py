@@ -153,6 +153,12 @@ def change_type(*, case: Case, application_type: ApplicationType, actor):
                   params={**events.names("type", [application_type], "name"), "from": old.code if old else None,
                           "added": [r.code for r in changes.added + changes.now_required],
                           "removed": [r.code for r in changes.removed]})
+    from applications.services import clock
+
+    case.expected_decision_date = (Case.objects.select_for_update().values_list("expected_decision_date", flat=True)
+                                   .get(pk=case.pk))
+    clock.change_target(case=case, old_type=old, new_type=application_type, actor=actor)
+    Case.objects.filter(pk=case.pk).update(expected_decision_date=case.expected_decision_date)
     from applications.tasks import enqueue, screen_case
 
     enqueue(screen_case, case.pk, "type_change")

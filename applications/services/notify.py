@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from applications.models import Case, InformationRequest, NotificationSent
-from applications.selectors.status import case_status
+from applications.selectors.status import case_status, date_change
 from permitportal.core.notifications import send_sms, send_templated_email
 
 
@@ -67,4 +67,27 @@ def notify_information_request(*, request_id: int) -> int:
                 send_sms(to=person.phone, text=_("%(reference)s: we need more information. See %(link)s")
                          % {"reference": case.reference, "link": link})
             sent += 1
+    return sent
+
+
+def notify_date_changes(*, case_id: int) -> int:
+    """E-mail each person following the case the moves of its expected decision date not yet sent to them:
+    one e-mail with every such move, its old and new date and its reason, in the person's language."""
+    case = Case.objects.select_related("applicant").get(pk=case_id)
+    link = settings.SITE_URL + reverse("applications:case_detail", kwargs={"reference": case.reference})
+    changes = list(case.events.filter(kind="date_changed", is_public=True).order_by("at", "id"))
+    sent = 0
+    for person in recipients(case):
+        if not person.notify_by_email:
+            continue
+        news = [event for event in changes if _once(f"date:{event.pk}:{person.pk}:email", case, "email")]
+        if not news:
+            continue
+        with translation.override(person.preferred_language):
+            moves = [date_change(event) for event in news]
+        send_templated_email(to=[person.email], template="applications/email/date_changed",
+                             context={"case": case, "changes": moves, "expected": case.expected_decision_date,
+                                      "link": link, "person": person},
+                             language=person.preferred_language)
+        sent += 1
     return sent

@@ -1,6 +1,6 @@
 """Information requests: opening one pauses the clock; the applicant's upload answers it."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
@@ -26,7 +26,10 @@ S = Case.Status
 
 
 def default_due_date() -> date:
-    return timezone.localdate() + timedelta(days=settings.INFORMATION_REQUEST_DAYS)
+    """INFORMATION_REQUEST_DAYS from today, on a working day (never a weekend or a Danish public holiday)."""
+    from applications.services.clock import due_in
+
+    return due_in(settings.INFORMATION_REQUEST_DAYS)
 
 
 @transaction.atomic
@@ -44,6 +47,9 @@ def open_information_request(*, case: Case, items: list[str], message: str, due_
     due_date = due_date or default_due_date()
     if due_date <= timezone.localdate():
         raise CaseError(_("The due date must be after today."))
+    from applications.services.clock import next_working_day
+
+    due_date = next_working_day(due_date)  # a due date on a weekend or public holiday runs to the next working day
     requirements = list(DocumentRequirement.objects.filter(code__in=items))
     unknown = set(items) - {r.code for r in requirements}
     if unknown:

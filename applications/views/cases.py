@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 from applications.forms import InviteRepresentativeForm, NotRelevantForm, ProjectForm, UploadForm
 from applications.models import ApplicationType, Case, Property
 from applications.selectors import cases as case_selectors
+from applications.selectors.caseworker import answers_for_display
 from applications.selectors.status import case_status
 from applications.services import cases as case_services
 from applications.services import decisions as decision_services
+from applications.services import guide as guide_service
 from applications.services import receipts, requests
 from applications.views import mandates as mandate_views
 from permitportal.core.errors import NotAllowed
@@ -69,6 +71,45 @@ def draft_create(request):
 
 
 @login_required
+@require_POST
+def draft_change_answers(request, reference):
+    """"Change" on check your answers: the guide reopens with the draft's property and answers, and comes back
+    to this draft (draft_from_guide) instead of starting a new one."""
+    case = _owned_draft(request, reference)
+    request.session["guide"] = {"property": case.property_id, "applying_for": case.applying_for,
+                                "answers": dict(case.answers or {}), "draft": case.reference}
+    if request.POST.get("at") == "property":
+        return redirect("applications:guide_property")
+    try:
+        return redirect("applications:guide_question", code=guide_service.first_question())
+    except guide_service.GuideUnavailable:
+        return redirect("applications:guide_next")  # which says the guide is unavailable
+
+
+@login_required
+@require_POST
+def draft_from_guide(request, reference):
+    """The reopened guide's outcome saved into the draft it was opened from."""
+    case = _owned_draft(request, reference)
+    guide = request.session.get("guide") or {}
+    prop = Property.objects.filter(pk=guide.get("property")).first()
+    if guide.get("draft") != case.reference or prop is None:
+        messages.error(request, _("Your answers in the guide were lost. Open the guide again from your application."))
+        return redirect("applications:draft_check", reference=case.reference)
+    try:
+        case_services.change_draft_answers(case=case, actor=request.user, property=prop,
+                                           answers=guide.get("answers") or {},
+                                           applying_for=guide.get("applying_for") or case.applying_for)
+    except case_services.CaseError as exc:
+        messages.error(request, str(exc))
+        return redirect("applications:guide_outcome")
+    request.session.pop("guide", None)
+    messages.success(request, _("Your application %(reference)s is updated with your new answers. Check the "
+                                "documents: the list follows the answers.") % {"reference": case.reference})
+    return redirect("applications:draft_check", reference=case.reference)
+
+
+@login_required
 def my_applications(request):
     today = timezone.localdate()
     rows = [{"case": case, "status": case_status(case, today=today),
@@ -97,14 +138,24 @@ def draft_edit(request, reference):
     if request.method == "POST":
         form = ProjectForm(request.POST)
         if form.is_valid():
-            case_services.update_draft(case=case, actor=request.user, **form.cleaned_data)
+            data = form.cleaned_data
+            for_owner = data["applying_for"] == Case.ApplyingFor.OTHER
+            case_services.update_draft(
+                case=case, actor=request.user, description=data["description"], applying_for=data["applying_for"],
+                customer_group=data["customer_group"], owner_name=data["owner_name"] if for_owner else "",
+                owner_email=data["owner_email"] if for_owner else "", project_facts=form.project_facts())
             return redirect("applications:draft_documents", reference=case.reference)
     else:
+        # Who the applicant is, is theirs to say: preset only once they have saved this step (a description).
         form = ProjectForm(initial={"description": case.description, "applying_for": case.applying_for,
-                                    "customer_group": case.customer_group, "owner_name": case.owner_name,
-                                    "owner_email": case.owner_email})
-    return render(request, "applications/cases/draft_project.html",
-                  {"case": case, "form": form, "step": _draft_steps(case, "project"), "changes": changes})
+                                    "customer_group": case.customer_group if case.description else None,
+                                    "owner_name": case.owner_name, "owner_email": case.owner_email,
+                                    **(case.project_facts or {})})
+    return render(request, "applications/cases/draft_project.html", {
+        "case": case, "form": form, "step": _draft_steps(case, "project"), "changes": changes,
+        "facts": [form[name] for name in form.FACTS], "owner_fields": [form[name] for name in form.OWNER_FIELDS],
+        "for_owner": form["applying_for"].value() == Case.ApplyingFor.OTHER,
+        "guide_answers": answers_for_display(case=case)})
 
 
 def _checklist_context(request, case):

@@ -224,7 +224,7 @@ ACTIONS = {
         lambda request, case, data: case_services.extend_deadline(case=case, days=data["days"], reason=data["reason"],
                                                                   actor=request.user),
         lambda case, data: _("The expected decision date is now %(date)s. The applicant can see the reason.") % {
-            "date": date_format(case.expected_decision_date, "j F Y") if case.expected_decision_date else "–"},
+            "date": date_format(case.expected_decision_date, "DATE_FORMAT") if case.expected_decision_date else "–"},
         ExtendDeadlineForm),
     "change_type": Action(
         "change-type/",

@@ -2,9 +2,11 @@
 public guidance pages. Thin: the guide's logic is in services.guide, reads in selectors.catalogue.
 
 Session layout (read by the lead's ``draft_create``):
-``request.session["guide"] = {"property": id, "applying_for": "self" | "other", "answers": {...}}``
+``request.session["guide"] = {"property": id, "applying_for": "self" | "other", "answers": {...}}``, and
+``"draft": reference`` when the guide was reopened from a draft's "check your answers" (views.cases).
 """
 
+import re
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -17,25 +19,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from applications.forms import RadioSelect
 from applications.models import Case, Property
 from applications.selectors import catalogue as catalogue_selectors
 from applications.selectors import properties as property_selectors
 from applications.services import guide as guide_service
 from applications.services.properties import report_correction
+from permitportal.core.search_input import MAX_LENGTH as SEARCH_MAX_LENGTH
+from permitportal.core.search_input import bounded_search
 
 SESSION_KEY = "guide"
 SEARCH_LIMIT = 20
+_PROPERTY_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is true, int("²") fails
 PREDIALOGUE_PATH = "/predialogue/"
 
 
 # --- Forms ---------------------------------------------------------------------------------------
-
-class RadioSelect(forms.RadioSelect):
-    """Radios whose field points at the first radio, so the error summary can link to it."""
-
-    def id_for_label(self, id_, index=None):
-        return super().id_for_label(id_, "0" if index is None else index)
-
 
 class ApplyingForForm(forms.Form):
     applying_for = forms.ChoiceField(
@@ -85,7 +84,7 @@ class CorrectionForm(forms.Form):
 def _state(request) -> dict:
     state = request.session.get(SESSION_KEY) or {}
     return {"property": state.get("property"), "applying_for": state.get("applying_for"),
-            "answers": dict(state.get("answers") or {})}
+            "answers": dict(state.get("answers") or {}), "draft": state.get("draft")}
 
 
 def _save(request, state: dict) -> None:
@@ -160,21 +159,34 @@ def guide_start(request):
 @require_http_methods(["GET", "POST"])
 def guide_property(request):
     state = _state(request)
-    query = (request.GET.get("q") or "").strip()
+    raw_query = request.GET.get("q")
     form = PropertyChoiceForm(initial={"property": request.GET.get("property") or state.get("property")})
     if request.method == "POST":
         form = PropertyChoiceForm(request.POST)
-        query = (request.POST.get("q") or "").strip()
+        raw_query = request.POST.get("q")
         if form.is_valid():
             state["property"] = form.cleaned_data["property"].pk
             state["applying_for"] = state.get("applying_for") or Case.ApplyingFor.SELF
             _save(request, state)
             return redirect("applications:guide_next")
-    results = list(property_selectors.search_properties(query=query, limit=SEARCH_LIMIT)) if query else []
+    query, results, search_error = _property_search(raw_query)
     return render(request, "applications/guide/property.html", {
         "form": form, "query": query, "results": results, "searched": bool(query), "chosen": _property(state),
-        "selected": str(form["property"].value() or ""),
+        "selected": str(form["property"].value() or ""), "draft_reference": state["draft"],
+        "search_error": search_error,
     })
+
+
+def _property_search(raw_query: str | None) -> tuple[str, list, str]:
+    """The search as shown again, the properties found, and a message when the search is out of bounds."""
+    raw_query = (raw_query or "").strip()
+    if not raw_query:
+        return "", [], ""
+    try:
+        query = bounded_search(raw_query)
+    except ValidationError as exc:
+        return raw_query[:SEARCH_MAX_LENGTH], [], " ".join(exc.messages)
+    return query, list(property_selectors.search_properties(query=query, limit=SEARCH_LIMIT)), ""
 
 
 @_guide_available
@@ -239,7 +251,7 @@ def guide_question(request, code):
                 else reverse("applications:guide_property"))
     return render(request, "applications/guide/question.html", {
         "question": question, "form": form, "correction_form": correction_form, "prefill": prefill,
-        "property": prop, "back_url": back_url,
+        "property": prop, "back_url": back_url, "draft_reference": state["draft"],
     })
 
 
@@ -267,6 +279,7 @@ def guide_outcome(request):
         "register_url": reverse("accounts:register"),
         "predialogue_path": PREDIALOGUE_PATH,
         "predialogue_exists": _path_exists(PREDIALOGUE_PATH),
+        "draft_reference": state["draft"],
     })
 
 
@@ -279,13 +292,12 @@ def guide_restart(request):
 def guide_expert(request):
     """For professionals who know the application type: choose it directly."""
     state = _state(request)
-    query = (request.GET.get("q") or "").strip()
-    results = list(property_selectors.search_properties(query=query, limit=SEARCH_LIMIT)) if query else []
+    query, results, search_error = _property_search(request.GET.get("q"))
     picked = request.GET.get("property", "")  # the address autocomplete's choice
-    chosen = _property({"property": int(picked)} if picked.isdigit() else state)
+    chosen = _property({"property": int(picked)} if _PROPERTY_ID.fullmatch(picked) else state)
     return render(request, "applications/guide/expert.html", {
         "types": list(catalogue_selectors.application_types()),
-        "query": query, "results": results, "searched": bool(query), "chosen": chosen,
+        "query": query, "results": results, "searched": bool(query), "chosen": chosen, "search_error": search_error,
         "applying_for": state.get("applying_for") or Case.ApplyingFor.OTHER,
         "applying_for_choices": Case.ApplyingFor.choices,
         "draft_create_url": reverse("applications:draft_create"),

@@ -193,6 +193,8 @@ def load(n_cases: int, n_responses: int):
             "first_expected_decision_date": "(submitted AT TIME ZONE 'Europe/Copenhagen')::date + 5 + target",
             "expected_decision_date": "(coalesce(completed, submitted) AT TIME ZONE 'Europe/Copenhagen')::date "
                                       "+ target",
+            "screening_days": "(completed AT TIME ZONE 'Europe/Copenhagen')::date "
+                              "- (submitted AT TIME ZONE 'Europe/Copenhagen')::date",
             "receipt_sent_at": "submitted",
         }, "bench_case"))
         # Screening: a first run for every submitted case (two in three complete), a second run for some.
@@ -277,9 +279,10 @@ def load(n_cases: int, n_responses: int):
                       "applications_informationrequest", "dialogueteam_contact", "satisfaction_invitation",
                       "satisfaction_response"):
             cur.execute(f"VACUUM ANALYZE {table}")
-    # The dashboard's derived tables, as `manage.py rebuild_dashboard_figures` writes them: one statement each.
+    # The dashboard's derived tables, as `manage.py rebuild_dashboard_figures` writes them.
+    from satisfaction.facts import refresh_case_facts
     from satisfaction.models import CaseFacts, SatisfactionDay
-    from satisfaction.services import recount_satisfaction_days, refresh_case_facts
+    from satisfaction.services import recount_satisfaction_days
 
     started = time.perf_counter()
     refresh_case_facts()

@@ -26,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+# The worker consumes every queue (CELERY_ALL_QUEUES in permitportal/settings/base.py), as `make worker` does.
+CELERY_ALL_QUEUES = ("casework", "letters", "celery")
 DATABASE_URL = os.environ.get("LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/permitportal_load")
 BROKER_URL = os.environ.get("LOAD_BROKER_URL", "redis://127.0.0.1:6379/12")
 PAGE_P95_LIMIT_MS = 300
@@ -154,7 +156,7 @@ def main():
                                 "--access-logformat", ACCESS_FORMAT], log, environment()))
         with (out / "worker.log").open("wb") as log:
             procs.append(start(["nice", "-n", "10", str(BIN / "celery"), "-A", "permitportal", "worker",
-                                "--concurrency=1",
+                                "--concurrency=1", "-Q", ",".join(CELERY_ALL_QUEUES),
                                 "--loglevel=WARNING", "--without-gossip", "--without-mingle"], log, environment()))
         if not wait_http(f"{host}/healthz"):
             sys.exit(f"gunicorn did not come up; see {out / 'gunicorn.log'}")

@@ -14,7 +14,7 @@ from .index import PAIRS_ARRAY, WORDS_ARRAY, danish_variants, normalise, pairabl
 S = Case.Status
 
 MIN_QUERY_LENGTH = 3
-MAX_WORDS = 6
+MAX_WORDS = 6  # the words a lookup searches; the lookup's form and API refuse more with a message (bounded_search)
 
 _DIGITISH = re.compile(r"^[\d\s+\-/().]+$")
 _NON_DIGITS = re.compile(r"\D+")

@@ -4,6 +4,8 @@ from django.contrib.auth import authenticate, password_validation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from permitportal.core import limits
+
 from .models import User
 
 
@@ -40,8 +42,8 @@ class RegistrationForm(forms.Form):
 
 
 class LoginForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("E-mail address"))
-    password = forms.CharField(label=gettext_lazy("Password"), widget=forms.PasswordInput)
+    email = forms.EmailField(label=gettext_lazy("E-mail address"), max_length=limits.EMAIL)
+    password = forms.CharField(label=gettext_lazy("Password"), widget=forms.PasswordInput, max_length=limits.PASSWORD)
 
     def __init__(self, *args, request=None, **kwargs):
         self.request = request

@@ -52,3 +52,18 @@ def has_role(user, *roles: str) -> bool:
 def is_staff_member(user) -> bool:
     """Municipal staff: caseworkers, dialogue team and managers."""
     return has_role(user, *STAFF_ROLES)
+
+# Where each role starts after logging in, the first that applies (a manager who also handles cases
+# starts on the dashboard): URL names, so this module imports no app.
+LANDING_PAGES = (
+    (MANAGER, "satisfaction:dashboard"),
+    (CASEWORKER, "applications:queue"),
+    (DIALOGUE_TEAM, "dialogueteam:lookup"),
+    (APPLICANT, "applications:my_applications"),
+)
+
+
+def landing_page(user) -> str:
+    """The URL name of the page this user starts on: their work, not the public front page."""
+    names = role_names(user)
+    return next((url_name for role, url_name in LANDING_PAGES if role in names), "home")

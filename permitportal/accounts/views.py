@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import selectors, services
+from . import roles, selectors, services
 from .forms import LoginForm, PreferencesForm, RegistrationForm
 
 
@@ -58,7 +58,7 @@ def login_view(request):
         form = LoginForm(request.POST, request=request)
         if form.is_valid():
             login(request, form.user)
-            response = redirect(next_url or "home")
+            response = redirect(next_url or roles.landing_page(form.user))
             translation.activate(form.user.preferred_language)
             remember_language(response, form.user.preferred_language)
             return response

@@ -1,4 +1,6 @@
-"""API foundations: JSON errors a person can act on, and the token endpoint."""
+"""API foundations: JSON errors a person can act on, the renderers of file endpoints, and the token endpoint."""
+
+import json
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -8,6 +10,7 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.permissions import BasePermission
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView, set_rollback
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -15,6 +18,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from permitportal.accounts import services as account_services
 from permitportal.accounts.api_auth import ApiTokenAuthentication
 from permitportal.accounts.forms import LoginForm
+from permitportal.core import limits
 from permitportal.core.errors import DomainError, api_body
 
 
@@ -24,6 +28,24 @@ class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "This action is not possible in the case's current status."
     default_code = "conflict"
+
+
+class PDFRenderer(BaseRenderer):
+    """Lets a file endpoint answer ``Accept: application/pdf`` (not 406); its errors stay JSON text."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        return json.dumps(data, default=str).encode("utf-8")
+
+
+# Every endpoint that answers a PDF: the file for ``application/pdf``, ``*/*`` or no Accept, JSON errors.
+PDF_RENDERERS = [JSONRenderer, PDFRenderer]
 
 
 def _flatten(detail):
@@ -80,8 +102,8 @@ class TokenView(APIView):
     authentication_classes = [ApiTokenAuthentication]  # never the session: no CSRF on a login
 
     @extend_schema(
-        request=inline_serializer("TokenRequest", {"email": serializers.EmailField(),
-                                                   "password": serializers.CharField()}),
+        request=inline_serializer("TokenRequest", {"email": serializers.EmailField(max_length=limits.EMAIL),
+                                                   "password": serializers.CharField(max_length=limits.PASSWORD)}),
         responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField(),
                                                             "expires_at": serializers.DateTimeField()})},
     )

@@ -12,12 +12,17 @@ def _localised(value):
     return value
 
 
-def portal(request):
-    contact = settings.PORTAL_CONTACT_POINTS
-    points = {
+def contact_points() -> dict:
+    """The footer's contact points in the current language, from settings alone (the error page for
+    a failure uses them while the database may be down)."""
+    return {
         key: {k: _localised(v) for k, v in value.items()} if isinstance(value, dict) else value
-        for key, value in contact.items()
+        for key, value in settings.PORTAL_CONTACT_POINTS.items()
     }
+
+
+def portal(request):
+    points = contact_points()
     user = getattr(request, "user", None)
     role_names = roles.role_names(user) if user is not None else set()
     advisory_count = None

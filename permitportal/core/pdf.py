@@ -18,8 +18,10 @@ def _static_fetcher(url, *args, **kwargs):
 
 
 def render_pdf(*, template: str, context: dict, language: str = "da") -> bytes:
+    """A tagged PDF (PDF/UA-1: a structure tree of headings, paragraphs and tables, the language and the
+    title), so that screen readers can follow letters and receipts as they follow the pages."""
     from weasyprint import HTML
 
     with translation.override(language):
         html = render_to_string(template, context)
-    return HTML(string=html, url_fetcher=_static_fetcher, base_url="/").write_pdf()
+    return HTML(string=html, url_fetcher=_static_fetcher, base_url="/").write_pdf(pdf_variant="pdf/ua-1")

@@ -10,12 +10,17 @@ their values (index scans driven by the words searched for).
 
 Prepared statements belong to a database session: a new connection starts with none (the registry
 is emptied on ``connection_created``), and they survive a rolled-back transaction. Behind a pooler
-in transaction mode (PgBouncer) they would not be safe; this portal connects to PostgreSQL directly.
-Elsewhere (SQLite) the SQL is returned as it is.
+in transaction mode (PgBouncer, ``DATABASE_POOLER=transaction``) the next transaction may run on another
+server session that never saw the PREPARE ("prepared statement ... does not exist"), so there the SQL is
+returned as it is and PostgreSQL plans each lookup: 3 to 7 times the statement's time for fragments
+(benchmarks/lookup/README.md, ``--compare-prepared``; name lookups then miss 3x the bare view).
+PgBouncer 1.21's ``max_prepared_statements`` tracks protocol-level prepared statements only, which
+psycopg2 does not send. Elsewhere (SQLite) the SQL is returned as it is too.
 """
 
 import hashlib
 
+from django.conf import settings
 from django.db import connection
 from django.db.backends.signals import connection_created
 
@@ -50,7 +55,7 @@ def prepared(sql: str, params) -> tuple[str, list]:
     Every placeholder in ``sql`` must be one that PostgreSQL can type from where it stands (cast it
     where it cannot: ``%s::text``); no ``%%`` may stand for anything but a literal percent sign."""
     params = list(params)
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or settings.DATABASE_POOLER == "transaction":
         return sql, params
     name = statement_name(sql)
     connection.ensure_connection()

@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "permitportal.core.middleware.RefuseControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,11 +110,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# "transaction" when DATABASE_URL points to a pooler in transaction mode (PgBouncer, docker-compose.yml):
+# consecutive transactions of one Django connection may then run on different server sessions, so
+# nothing may outlive a transaction on the server (README.md, "Scaling: worker pools and the pooler").
+DATABASE_POOLER = env("DATABASE_POOLER", "")
+if DATABASE_POOLER not in ("", "transaction"):
+    raise ImproperlyConfigured("DATABASE_POOLER must be empty (a direct connection) or 'transaction'.")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Wait up to 20 s for another writer, and take the write lock when a transaction begins: a
     # transaction that read first and wrote later would otherwise fail at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+    # A covering index's extra columns (satisfaction.CaseFacts) serve PostgreSQL; SQLite ignores them, harmlessly.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
+elif "postgresql" in DATABASES["default"]["ENGINE"] and DATABASE_POOLER == "transaction":
+    # Server-side cursors (.iterator()) keep a cursor open across the pooler's transactions: off. No
+    # startup "options" (PgBouncer refuses them): the pooler's connect_query sets jit=off instead, and
+    # the lookup's statements are not prepared (permitportal.core.prepared), so no plan_cache_mode.
+    # The connection to PgBouncer is cheap and kept (CONN_MAX_AGE as for a direct connection).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 elif "postgresql" in DATABASES["default"]["ENGINE"]:
     # Statements the portal prepares (permitportal.core.prepared: the lookup) are planned once per connection.
     # No JIT: a generic plan's row estimates can pass jit_above_cost, and compiling a statement that runs
@@ -177,6 +193,7 @@ ACCOUNT_VERIFICATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_VERIFICATION_DAYS
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("da", _("Danish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["permitportal.formats"]  # the date formats per language
 TIME_ZONE = env("TIME_ZONE", "Europe/Copenhagen")
 USE_I18N = True
 USE_TZ = True
@@ -228,6 +245,41 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_PUBLISH_RETRY = False
+# Worker pools per queue (docker-compose.yml runs one worker service per queue): "casework" screens
+# submissions and uploads and writes advisories, so a burst of letters never delays screening;
+# "letters" renders PDFs and sends e-mail and survey invitations; everything else (purges, expiry,
+# the sweeps that only re-send letters, pings, figures) runs on Celery's default queue "celery".
+# One table, by task name: no call names a queue. tests/permitportal/test_task_routes.py checks
+# that every task is routed to a queue some compose worker consumes.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CASEWORK_QUEUE_TASKS = (
+    "applications.tasks.screen_case",
+    "applications.tasks.sweep_unscreened_cases",
+    "applications.tasks.sweep_unscreened_uploads",
+    "applications.tasks.sweep_advisories",
+)
+LETTERS_QUEUE_TASKS = (
+    "applications.tasks.send_receipt",
+    "applications.tasks.send_draft_reminders",
+    "applications.tasks.send_advisory_digests",
+    "applications.tasks.generate_decision_letter",
+    "applications.tasks.notify_status_change",
+    "applications.tasks.notify_information_request",
+    "applications.tasks.notify_date_changes",
+    "dialogueteam.tasks.send_question_answer",
+    "predialogue.tasks.send_request_received",
+    "predialogue.tasks.send_meeting_notice",
+    "predialogue.tasks.send_minutes",
+    "predialogue.tasks.send_registration_confirmation",
+    "predialogue.tasks.send_registration_link",
+    "satisfaction.tasks.send_invitation",
+)
+CELERY_TASK_ROUTES = {
+    **{name: {"queue": "casework"} for name in CASEWORK_QUEUE_TASKS},
+    **{name: {"queue": "letters"} for name in LETTERS_QUEUE_TASKS},
+}
+# What `make worker` and the integration tests' worker consume: every queue, so nothing is stranded.
+CELERY_ALL_QUEUES = ("casework", "letters", CELERY_TASK_DEFAULT_QUEUE)
 CELERY_BEAT_SCHEDULE = {
     "purge-unverified-accounts": {
         "task": "permitportal.accounts.tasks.purge_unverified_accounts",
@@ -297,6 +349,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "permitportal.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Refuse control characters, NUL and deep nesting in every request body (permitportal/core/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["permitportal.core.parsers.JSONParser", "permitportal.core.parsers.FormParser",
+                               "permitportal.core.parsers.MultiPartParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
 }
@@ -402,5 +457,8 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 PREDIALOGUE_LINK_DAYS = env_int("PREDIALOGUE_LINK_DAYS", 365)  # days in which minutes are offered to a new case
+# Open-house registrations: confirmation e-mails to one address a day, registrations from one client an hour.
+OPEN_HOUSE_LINKS_PER_ADDRESS = env_int("OPEN_HOUSE_LINKS_PER_ADDRESS", 3)
+OPEN_HOUSE_REGISTRATIONS_PER_CLIENT = env_int("OPEN_HOUSE_REGISTRATIONS_PER_CLIENT", 10)
 # An invitation to represent an applicant works this many days, for the invited e-mail address only.
 REPRESENTATIVE_INVITATION_DAYS = env_int("REPRESENTATIVE_INVITATION_DAYS", 14)

@@ -7,6 +7,7 @@ below are the package's public ones.
 """
 
 from .continuity import (
+    keep_link,
     link_minutes_to_case,
     meeting_date,
     record_continuity_events,
@@ -14,7 +15,7 @@ from .continuity import (
 )
 from .errors import MinutesLocked, PredialogueError, SessionFull, TransitionNotAllowed
 from .minutes import REQUIRED_TO_PUBLISH, publish_minutes, save_minutes, start_correction
-from .open_house import create_session, register_for_session, registration_to_request
+from .open_house import confirm_registration, create_session, register_for_session, registration_to_request
 from .requests import MAX_SKETCHES, check_sketches, create_request
 from .scheduling import (
     DEFAULT_DURATION_MINUTES,
@@ -28,10 +29,11 @@ from .scheduling import (
 from .transitions import TRANSITIONS, allowed_targets, is_allowed, transition
 
 __all__ = [
+    "keep_link",
     "DEFAULT_DURATION_MINUTES", "MAX_DURATION_MINUTES", "MAX_SKETCHES", "MIN_DURATION_MINUTES", "REQUIRED_TO_PUBLISH",
     "TRANSITIONS", "MinutesLocked", "PredialogueError", "SessionFull", "TransitionNotAllowed", "allowed_targets",
     "attendee_emails", "cancel_meeting", "check_sketches", "create_request", "create_session", "is_allowed",
     "link_minutes_to_case", "mark_held", "meeting_date", "publish_minutes", "record_continuity_events",
-    "register_for_session", "registration_to_request", "save_minutes", "schedule_meeting",
+    "confirm_registration", "register_for_session", "registration_to_request", "save_minutes", "schedule_meeting",
     "start_application_from_minutes", "start_correction", "transition",
 ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import Case, DocumentRequirement
 
-from ..models import ContinuityEvent, Meeting, Minutes
+from ..models import ContinuityEvent, LinkedMeeting, Meeting, Minutes
 from .errors import PredialogueError
 from .transitions import record_event
 
@@ -15,6 +15,13 @@ from .transitions import record_event
 def meeting_date(meeting: Meeting):
     when = meeting.starts_at or meeting.held_at or meeting.created_at
     return timezone.localdate(when)
+
+
+def keep_link(*, case: Case, meeting_id: int) -> None:
+    """``hooks.meeting_linkers``: the case builds on the minutes of meeting ``meeting_id`` (one meeting per case;
+    the core has checked the meeting with ``hooks.meeting_link_checkers`` or this app chose it)."""
+    link, _created = LinkedMeeting.objects.update_or_create(case=case, defaults={"meeting_id": meeting_id})
+    case.linked_meeting = link  # what the case's readers see from now on, without a query
 
 
 def _published(meeting: Meeting) -> Minutes:

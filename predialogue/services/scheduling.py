@@ -106,7 +106,7 @@ def mark_held(*, meeting: Meeting, actor) -> Meeting:
     if meeting.status == M.SCHEDULED and meeting.starts_at and meeting.starts_at > timezone.now():
         raise PredialogueError(
             _("The meeting has not taken place yet (it is on %(when)s). Mark it as held after the meeting.")
-            % {"when": formats.date_format(timezone.localtime(meeting.starts_at), "j F Y, H:i")})
+            % {"when": formats.date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")})
     locked = transition(meeting=meeting, to=M.HELD, actor=actor, event="held")
     transaction.on_commit(lambda: signals.meeting_held.send(sender=Meeting, meeting=locked, actor=actor))
     return locked

@@ -23,6 +23,7 @@ def case_minutes_panel(context, case):
     minutes = selectors.minutes_for_case(case=case)
     return {
         "case": case,
+        "meeting_id": selectors.linked_meeting_id(case),
         "minutes": minutes,
         "sections": selectors.minutes_sections(minutes=minutes) if minutes else [],
         "request": context.get("request"),

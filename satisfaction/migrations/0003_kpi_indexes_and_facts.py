@@ -32,9 +32,7 @@ def drop_indexes(apps, schema_editor):
 
 
 def fill_facts(apps, schema_editor):
-    from satisfaction.services import refresh_case_facts
-
-    refresh_case_facts()
+    """The facts are written by 0004_date_facts, once the case has every field they are read from."""
 
 
 class Migration(migrations.Migration):

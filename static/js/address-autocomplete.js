@@ -6,7 +6,8 @@
 // into the hidden input named by data-target (created in the same form if missing) and fires
 // "change" on it. Typing again clears the chosen id.
 //
-// Optional attributes (the template sets them translated): data-min-chars (3), data-msg-none,
+// Optional attributes (the template sets them translated): data-min-chars (3), data-max-chars (200),
+// data-max-words (10), data-msg-none,
 // data-msg-one, data-msg-many ("{count}" is replaced), data-msg-chosen ("{label}"), data-msg-error.
 (function () {
   "use strict";
@@ -43,6 +44,10 @@
     var targetName = input.getAttribute("data-target");
     var hidden = targetName ? findHidden(input, targetName) : null;
     var minChars = parseInt(input.getAttribute("data-min-chars") || "3", 10);
+    // The server's bounds of a search (permitportal/core/search_input.py): beyond them the form's own
+    // search says what is wrong; the suggestions stay closed instead of asking for a refusal.
+    var maxChars = parseInt(input.getAttribute("data-max-chars") || "200", 10);
+    var maxWords = parseInt(input.getAttribute("data-max-words") || "10", 10);
 
     var wrapper = document.createElement("div");
     wrapper.className = "autocomplete";
@@ -182,7 +187,9 @@
         hidden.dispatchEvent(new Event("change", { bubbles: true }));
       }
       window.clearTimeout(timer);
-      if (query.length < minChars) {
+      var words = {};
+      query.toLowerCase().split(/\s+/).forEach(function (word) { words[word] = true; });
+      if (query.length < minChars || query.length > maxChars || Object.keys(words).length > maxWords) {
         items = [];
         listbox.textContent = "";
         close();

@@ -26,3 +26,25 @@ def pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def assert_tagged(data: bytes, *, language: str, title: str | None = None) -> None:
+    """A tagged PDF a screen reader can follow: a structure tree with headings and paragraphs, marked
+    content, the document's language and a title shown as the window title."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root, "no structure tree: the PDF is untagged"
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712  (a pypdf BooleanObject)
+    assert str(root["/Lang"]).startswith(language)
+    assert reader.metadata.title and reader.metadata.title == (title or reader.metadata.title)
+    kinds = set()
+    stack = [root["/StructTreeRoot"].get_object()]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):  # a structure element; marked-content ids are integers
+            kinds.add(str(node.get("/S", "")))
+            kids = node.get("/K", [])
+            stack.extend(kid.get_object() for kid in (kids if isinstance(kids, list) else [kids]))
+    assert "/P" in kinds and kinds & {"/H1", "/H"}, kinds

@@ -46,6 +46,7 @@ PARAMS = {
     K.REQUEST_OVERDUE: {"due": "2026-04-01"},
     K.FORWARDED_QUESTION: {"question": "When will the case be decided?"},
     K.MINUTES_LINKED: {},
+    K.SCREENING_DUE: {"date": "2026-03-09"},
 }
 
 
@@ -66,7 +67,7 @@ def test_an_advisory_writes_its_day_out_in_the_readers_language(case):
     with translation.override("en"):
         assert advisory_text(advisory).endswith("expected decision date 1 May 2026.")
     with translation.override("da"):
-        assert "1 maj 2026" in advisory_text(advisory)
+        assert "1. maj 2026" in advisory_text(advisory)  # the ordinal dot
 
 
 def test_the_recipient_is_the_assigned_caseworker_or_the_triage_queue(case, caseworker):

@@ -25,12 +25,14 @@ from applications.models import (
 )
 from applications.services import cases as case_services
 from applications.services import handling
+from applications.services.clock import next_working_day
 from applications.services.screening import run_screening
 from permitportal.core.models import AuditEntry
 from tests.applications import caseworker_support as support
 from tests.applications.factories import PropertyFactory
 from tests.applications.files.storage import private_storage  # noqa: F401  (fixture)
 from tests.factories import PASSWORD, UserFactory
+from tests.predialogue.helpers import request_meeting
 
 S = Case.Status
 
@@ -233,7 +235,8 @@ def test_the_workspace_shows_the_whole_case_and_is_audited(cw_client, caseworker
 
 
 def test_the_minutes_panel_names_a_linked_meeting(cw_client, case):
-    Case.objects.filter(pk=case.pk).update(predialogue_meeting_id=17)
+    meeting = request_meeting(applicant=case.applicant, prop=case.property)
+    hooks.link_meeting(case=case, meeting_id=meeting.pk)
     html = text(cw_client.get(workspace_url(case)))
     assert "No pre-application meeting is linked" not in html
     assert 'id="minutes-title"' in html
@@ -359,7 +362,7 @@ def test_extend_the_deadline(cw_client, case):
     case.refresh_from_db()
     assert case.expected_decision_date == before + dt.timedelta(days=10)
     assert "The applicant can see the reason." in text(response)
-    assert CaseEvent.objects.get(case=case, kind="deadline_extended").params["reason"] == "We must hear the neighbours."
+    assert CaseEvent.objects.get(case=case, kind="date_changed").params["text"] == "We must hear the neighbours."
 
 
 def test_change_the_application_type_says_what_changes(cw_client, case, django_capture_on_commit_callbacks):
@@ -441,7 +444,7 @@ def test_the_request_form_is_prefilled_from_screening(cw_client, db):
     assert not re.search(r'value="facades" id="item-facades" checked', html)
     assert "To finish checking your application we need:" in html
     assert "plan.png is a PNG file; this document must be PDF." in html
-    due = (timezone.localdate() + dt.timedelta(days=21)).isoformat()
+    due = next_working_day(timezone.localdate() + dt.timedelta(days=21)).isoformat()  # never 25 December
     assert f'value="{due}"' in html
     assert '<option value="deficiency_not_started" selected>' in html
 

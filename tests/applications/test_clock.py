@@ -91,7 +91,7 @@ def test_extension_needs_a_reason_and_moves_the_date(case):
         extend_deadline(case=case, days=10, reason="Neighbour hearing needed", actor=None)
         case.refresh_from_db()
     assert case.expected_decision_date == dt.date(2026, 4, 21)
-    assert case.events.filter(kind="deadline_extended", params__reason="Neighbour hearing needed").exists()
+    assert case.events.filter(kind="date_changed", params__text="Neighbour hearing needed").exists()
 
 
 def test_at_risk_and_overdue(case, settings):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.services import decisions, handling
+from applications.services.clock import next_working_day
 from tests.applications import caseworker_support as support
 from tests.applications.files.storage import private_storage  # noqa: F401  (fixture)
 from tests.factories import UserFactory
@@ -40,7 +41,8 @@ def test_the_decided_page_leads_with_the_decision_letter_and_appeal_deadline(db,
     with django_capture_on_commit_callbacks(execute=True):
         case = decided()
     html = page(client, case)
-    deadline = (timezone.localdate(case.decided_at) + dt.timedelta(days=28)).strftime("%-d %B %Y")
+    # Four weeks on, moved to a working day (a weekend or Danish public holiday runs to the next one).
+    deadline = next_working_day(timezone.localdate(case.decided_at) + dt.timedelta(days=28)).strftime("%-d %B %Y")
     main = html.split('<main')[1]
     assert main.index("decision-panel") < main.index("Who has the ball")
     panel = main.split("decision-panel")[1].split("</section>")[0]

@@ -3,12 +3,12 @@ and closing after the appeal period."""
 
 import datetime as dt
 import hashlib
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 
 from applications.models import Case, CaseEvent, Decision
 from applications.services import decisions, handling
@@ -21,6 +21,7 @@ from tests.applications.files.storage import private_storage  # noqa: F401  (fix
 from tests.applications.pdfs import pdf_text
 from tests.factories import PASSWORD, UserFactory
 
+CPH = ZoneInfo("Europe/Copenhagen")
 S = Case.Status
 
 
@@ -148,14 +149,15 @@ def test_the_letter_is_downloaded_by_the_applicant_and_staff_reads_are_audited(d
 
 def test_decided_cases_close_after_the_appeal_period(db, settings):
     settings.APPEAL_PERIOD_DAYS = 28
-    now = timezone.now()
+    now = dt.datetime(2026, 6, 10, 12, tzinfo=dt.UTC)  # a Wednesday; no holiday near the deadlines
     with time_machine.travel(now - dt.timedelta(days=29)):
         old, worker = in_review()
         decisions.record_decision(case=old, actor=worker, outcome="granted", reasons="Fine.")
     with time_machine.travel(now - dt.timedelta(days=27)):
         recent, worker = in_review()
         decisions.record_decision(case=recent, actor=worker, outcome="granted", reasons="Fine.")
-    assert close_decided_cases.delay().get() == 1
+    with time_machine.travel(now, tick=False):
+        assert close_decided_cases.delay().get() == 1
     old.refresh_from_db()
     recent.refresh_from_db()
     assert old.status == S.CLOSED and old.closed_at
@@ -163,3 +165,15 @@ def test_decided_cases_close_after_the_appeal_period(db, settings):
     assert decisions.close_after_appeal_period(now=now + dt.timedelta(days=2)) == 1
     recent.refresh_from_db()
     assert recent.status == S.CLOSED
+
+
+def test_an_appeal_deadline_on_a_holiday_runs_to_the_next_working_day(db, settings):
+    """Decided on 27 November 2026: 4 weeks end on Christmas Day; 26 December is a holiday and the 27th a
+    Sunday, so the appeal deadline is Monday 28 December, and the case closes only after it."""
+    settings.APPEAL_PERIOD_DAYS = 28
+    with time_machine.travel(dt.datetime(2026, 11, 27, 10, tzinfo=CPH), tick=False):
+        case, worker = in_review()
+        decision = decisions.record_decision(case=case, actor=worker, outcome="granted", reasons="Fine.")
+    assert decisions.letter_context(decision=decision)["appeal_deadline"] == dt.date(2026, 12, 28)
+    assert decisions.close_after_appeal_period(now=dt.datetime(2026, 12, 28, 20, tzinfo=CPH)) == 0
+    assert decisions.close_after_appeal_period(now=dt.datetime(2026, 12, 29, 0, 5, tzinfo=CPH)) == 1

@@ -2,9 +2,12 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from applications.demo import HISTORY_APPLICANTS, HISTORY_CASES
 from applications.models import Case, InformationRequest
 from dialogueteam import search as lookup
+from satisfaction.selectors import default_period, kpis
 
 
 @pytest.mark.django_db
@@ -20,6 +23,30 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     assert all(c.reference for c in cases.exclude(status="draft"))
     # The dialogue team finds them, drafts excepted.
     assert len(lookup.search_cases(query="kongens nytorv").cases) == 5
+    _the_history_looks_like_a_municipality_s()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
     assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).count() == 6
+    assert Case.objects.count() == 6 + HISTORY_CASES
+
+
+def _the_history_looks_like_a_municipality_s():
+    """Cases over the past 14 months with realistic durations, in Danish: the dashboard's figures are not medians
+    of 0 days."""
+    history = Case.objects.filter(applicant__email__in=[email for email, _name in HISTORY_APPLICANTS])
+    assert history.count() == HISTORY_CASES
+    today = timezone.localdate()
+    submitted = sorted(timezone.localdate(c.submitted_at) for c in history)
+    assert (today - submitted[0]).days >= 400 and (today - submitted[-1]).days <= 30
+    assert len({(d.year, d.month) for d in submitted}) >= 14
+    decided = history.filter(decided_at__isnull=False)
+    days = sorted((c.decided_at - c.completed_at).days for c in decided)
+    assert len(days) >= HISTORY_CASES * 3 // 4
+    assert 10 <= days[len(days) // 2] <= 45, days  # the median: weeks, not 0 days
+    assert history.filter(status__in=["in_review", "complete", "submitted", "awaiting_information"]).exists()
+    assert 0.2 <= InformationRequest.objects.filter(case__in=history).values("case").distinct().count() / len(
+        submitted) <= 0.5
+    assert set(history.values_list("applicant__preferred_language", flat=True)) == {"da"}
+    facts = kpis(period=default_period())
+    small = next(row for row in facts["processing_time"] if row["application_type"] == "small-building")
+    assert small["decided"] >= 5 and 10 <= small["median_days"] <= 45

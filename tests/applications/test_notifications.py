@@ -16,6 +16,11 @@ from tests.applications.factories import CaseFactory
 S = Case.Status
 
 
+def status_emails():
+    return [m for m in mail.outbox if "expected decision date" not in m.subject.lower()
+            and "forventet dato" not in m.subject.lower()]
+
+
 @pytest.fixture
 def submitted(db, django_capture_on_commit_callbacks):
     case = CaseFactory(status="submitted")
@@ -29,8 +34,9 @@ def test_an_email_goes_out_on_a_status_change_in_the_users_language(submitted, d
     applicant.save()
     with django_capture_on_commit_callbacks(execute=True):
         transition(case=submitted, to=S.COMPLETE)
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    # Found complete the day it was sent: the date moves 5 days earlier, and that is an e-mail of its own.
+    assert len(mail.outbox) == 2
+    message = status_emails()[0]
     assert message.to == [applicant.email]
     assert submitted.reference in message.subject
     with translation.override("da"):
@@ -59,7 +65,7 @@ def test_a_notification_is_sent_once_per_event(submitted, django_capture_on_comm
         transition(case=submitted, to=S.COMPLETE)
     event = submitted.events.get(kind="status:complete")
     assert notify_status_change(case_id=submitted.pk, to_status="complete", event_id=event.pk) == 0
-    assert len(mail.outbox) == 1
+    assert len(status_emails()) == 1
 
 
 @pytest.mark.parametrize("status", [s for s in S.values if s != "draft"])

@@ -214,7 +214,7 @@ def test_the_timeline_names_documents_and_dates_in_the_readers_language(case, ca
                                      "Please answer by 25 March 2026.")
     with translation.override("da"):
         text = event_text(event)
-    assert "Situationsplan, Snittegninger" in text and "25 marts 2026" in text and "Site plan" not in text
+    assert "Situationsplan, Snittegninger" in text and "25. marts 2026" in text and "Site plan" not in text
 
 
 def test_events_written_before_kept_only_english_get_their_danish_names(case, caseworker):

@@ -153,6 +153,8 @@ def test_applicant_cannot_open_a_forward(client, make_case, dialogue_member, app
     (datetime(2026, 3, 6, 14, 0), datetime(2026, 3, 10, 14, 0)),   # Friday -> Tuesday
     (datetime(2026, 3, 7, 9, 0), datetime(2026, 3, 10, 9, 0)),     # Saturday -> Tuesday
     (datetime(2026, 3, 27, 12, 0), datetime(2026, 3, 31, 12, 0)),  # across the change to summer time
+    (datetime(2026, 4, 1, 12, 0), datetime(2026, 4, 8, 12, 0)),    # Wednesday: Easter (2-6 April) skipped
+    (datetime(2026, 12, 23, 9, 0), datetime(2026, 12, 28, 9, 0)),  # 25 and 26 December skipped
 ])
 def test_two_working_days_skip_the_weekend(start, expected):
     due = services.add_working_days(start.replace(tzinfo=CPH), 2)

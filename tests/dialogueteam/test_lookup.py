@@ -229,6 +229,21 @@ def test_staff_may_search(client, make_case, request, role):
     assert case.reference in response.content.decode()
 
 
+def test_the_lookup_takes_only_the_words_it_searches_and_says_so(client, api_for, make_case, dialogue_member):
+    """Before: the form and the API took 10 words and the engine searched the first 6 without a word."""
+    case = make_case(address="Vesterbrogade 3")
+    words = ["vesterbrogade", "3", "kobenhavn", "1620", "carport", "tilbygning", "garage"]
+    assert len(words) == search.MAX_WORDS + 1
+    too_many = f"at most {search.MAX_WORDS} words"
+    client.force_login(dialogue_member)
+    page = client.get(reverse("dialogueteam:lookup"), {"q": " ".join(words)}).content.decode()
+    assert too_many in page and case.reference not in page
+    response = api_for(dialogue_member).get("/api/v1/lookup/", {"q": " ".join(words)})
+    assert response.status_code == 400 and too_many in response.json()["message"]
+    response = api_for(dialogue_member).get("/api/v1/lookup/", {"q": " ".join(words[:search.MAX_WORDS])})
+    assert response.status_code == 200
+
+
 def test_every_lookup_is_logged_with_who_what_and_which_cases(client, make_case, dialogue_member):
     first = make_case(address="Gothersgade 1")
     second = make_case(address="Gothersgade 2")

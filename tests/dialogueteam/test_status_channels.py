@@ -115,10 +115,11 @@ def test_the_act_by_day_is_the_same_on_every_channel(client, api_for, caseworker
     import datetime as dt
 
     from applications.services import requests
+    from applications.services.clock import next_working_day
     from tests.applications import caseworker_support as support
 
     case = support.submitted_case()
-    due = timezone.localdate() + dt.timedelta(days=15)
+    due = next_working_day(timezone.localdate() + dt.timedelta(days=15))  # a due date is a working day
     with django_capture_on_commit_callbacks(execute=True):
         requests.open_information_request(case=case, items=["site-plan"], message="Show the boundary.",
                                           due_date=due, kind="documentation", actor=caseworker)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from applications.models import Case, ChecklistItem
 from applications.services.catalogue import load_catalogue
 from predialogue.models import Meeting, Minutes
+from predialogue.selectors import linked_meeting_id
 from tests.applications.factories import PropertyFactory
 from tests.applications.pdfs import pdf_bytes
 from tests.factories import PASSWORD, UserFactory
@@ -148,7 +149,7 @@ def test_book_schedule_minutes_and_apply_from_them(page, axe, tmp_path, settings
         page.get_by_role("button", name="Start your application from these minutes").click()
         page.get_by_role("heading", name="About the project").wait_for()
         case = Case.objects.get()
-        assert case.application_type.code == "single-family-house" and case.predialogue_meeting_id == meeting.pk
+        assert case.application_type.code == "single-family-house" and linked_meeting_id(case) == meeting.pk
         day = timezone.localdate(meeting.starts_at)
         assert ChecklistItem.objects.get(case=case, requirement__code="structural-docs").agreed_at_meeting == day
         page.goto(f"/cases/{case.reference}/documents/")
@@ -184,6 +185,13 @@ def test_open_house_and_staff_booking_pages(page, axe):
     page.get_by_label("Address of the property (optional)").fill("Vesterbrogade 10")
     page.get_by_label("What is your project about?").fill("A roof terrace on a multi-storey building.")
     page.get_by_role("button", name="Register").click()
+    page.get_by_text("Almost done: open the link").wait_for()
+    assert "1 place left" in page.locator("main").inner_text()  # held only once the address is confirmed
+    from predialogue.models import OpenHouseRegistration
+
+    page.goto(f"/predialogue/open-house/confirm/{OpenHouseRegistration.objects.get().token}/")
+    axe(page, "predialogue-open-house-confirm")
+    page.get_by_role("button", name="Confirm my place").click()
     page.get_by_text("You are registered.").wait_for()
     assert "Full: all places are taken." in page.locator("main").inner_text()
 

@@ -12,7 +12,7 @@ from django.apps import apps as django_apps
 from django.core import mail
 from django.utils import timezone
 
-from satisfaction import services
+from satisfaction import facts, services
 from satisfaction.models import Invitation, OptOut, Response
 from tests.applications.factories import CaseFactory
 from tests.factories import PASSWORD, UserFactory
@@ -129,7 +129,7 @@ def test_a_manager_reads_the_dashboard(page, axe, surveys):
                                      recipient=services.Recipient(case.applicant.email, "en"))
         services.send_invitation(invitation_id=invitation.pk)
         services.submit_response(token=services.make_token(invitation), scores=scores, comment="Clear and quick.")
-    services.refresh_case_facts()
+    facts.refresh_case_facts()
 
     log_in(page, manager, axe)
     page.get_by_role("link", name="Dashboard").click()

@@ -70,7 +70,7 @@ def celery_worker_process(postgres, real_broker, tmp_path):
         proc = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "permitportal", "worker", "--pool=solo",
              "--concurrency=1", "--loglevel=INFO", "--without-gossip", "--without-mingle",
-             "--without-heartbeat", "-n", hostname],
+             "--without-heartbeat", "-n", hostname, "-Q", ",".join(settings.CELERY_ALL_QUEUES)],
             cwd=ROOT, env=_worker_env(connection.settings_dict["NAME"]), stdout=fh, stderr=subprocess.STDOUT,
         )
     deadline = time.monotonic() + 60

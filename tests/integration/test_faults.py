@@ -20,6 +20,7 @@ from urllib.error import HTTPError, URLError
 from urllib.request import urlopen
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 
@@ -147,7 +148,7 @@ def slow_prefork_worker(postgres, real_broker, tmp_path):
         proc = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "permitportal", "worker", "--pool=prefork", "--concurrency=1",
              "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
-             "-n", f"kill-{os.getpid()}-{time.time_ns()}@localhost"],
+             "-n", f"kill-{os.getpid()}-{time.time_ns()}@localhost", "-Q", ",".join(settings.CELERY_ALL_QUEUES)],
             cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
     proc.log_path = log
     if not wait_for(lambda: "ready." in log.read_text() or proc.poll() is not None, timeout=60) \

@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 
 from applications.models import Case
+from predialogue.models import LinkedMeeting
+from predialogue.selectors import linked_meeting_id
 from tests.applications.factories import PropertyFactory
 from tests.predialogue.helpers import published_meeting
 
@@ -34,14 +36,14 @@ def test_a_meeting_that_does_not_exist_gets_the_same_answer(client, prop, victim
     theirs = _start(client, prop=prop, meeting_id=victims_meeting.pk).json()
     ghost = _start(client, prop=prop, meeting_id=victims_meeting.pk + 1000).json()
     assert theirs == ghost
-    assert not Case.objects.filter(predialogue_meeting_id__isnull=False).exists()
+    assert not LinkedMeeting.objects.exists()
 
 
 def test_the_applicants_own_meeting_is_linked(client, prop, victims_meeting, applicant):
     client.force_login(applicant)
     response = _start(client, prop=prop, meeting_id=victims_meeting.pk)
     assert response.status_code == 201
-    assert Case.objects.get(reference=response.json()["reference"]).predialogue_meeting_id == victims_meeting.pk
+    assert linked_meeting_id(Case.objects.get(reference=response.json()["reference"])) == victims_meeting.pk
 
 
 def test_their_own_meeting_on_another_property_is_refused(client, victims_meeting, applicant):

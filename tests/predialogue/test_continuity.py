@@ -16,7 +16,7 @@ from applications.services.requests import ContinuityWarning, continuity_warning
 from applications.services.transitions import transition
 from predialogue import selectors, services
 from predialogue.continuity import check_continuity
-from predialogue.models import ContinuityEvent
+from predialogue.models import ContinuityEvent, MeetingEvent
 from tests.applications.factories import PropertyFactory
 from tests.predialogue.helpers import published_meeting
 
@@ -36,7 +36,7 @@ def test_a_draft_started_from_the_minutes_has_the_promised_items_marked_with_the
     case = services.start_application_from_minutes(meeting=meeting, actor=applicant)
     assert case.status == Case.Status.DRAFT
     assert case.application_type.code == "single-family-house"
-    assert case.predialogue_meeting_id == meeting.pk and case.property == meeting.property
+    assert selectors.linked_meeting_id(case) == meeting.pk and case.property == meeting.property
     day = timezone.localdate(meeting.starts_at)
     agreed = dict(ChecklistItem.objects.filter(case=case, agreed_at_meeting__isnull=False)
                   .values_list("requirement__code", "agreed_at_meeting"))
@@ -107,7 +107,7 @@ def test_the_core_sets_the_warning_and_the_event_is_counted(submitted_case, case
     assert InformationRequest.objects.get(pk=request.pk).continuity_warning is True
     events = {(e.requirement.code, e.kind) for e in ContinuityEvent.objects.select_related("requirement")}
     assert events == {("fire-docs", "not_promised"), ("waste-screening", "said_not_needed")}
-    assert ContinuityEvent.objects.filter(caseworker=caseworker, meeting_id=submitted_case.predialogue_meeting_id)
+    assert ContinuityEvent.objects.filter(caseworker=caseworker, meeting_id=selectors.linked_meeting_id(submitted_case))
     assert selectors.continuity_counts() == {"not_promised": 1, "said_not_needed": 1, "requests": 1}
 
 
@@ -159,7 +159,7 @@ def test_the_offer_include_links_the_minutes_and_marks_the_items(client, meeting
                            {"case": draft.reference, "next": f"/cases/{draft.reference}/edit/"})
     assert response.status_code == 302 and response.url == f"/cases/{draft.reference}/edit/"
     draft.refresh_from_db()
-    assert draft.predialogue_meeting_id == meeting.pk
+    assert selectors.linked_meeting_id(draft) == meeting.pk
     assert set(draft.checklist.filter(agreed_at_meeting=timezone.localdate(meeting.starts_at))
                .values_list("requirement__code", flat=True)) == {"site-plan", "structural-docs"}
     # Once linked, nothing more is offered.
@@ -178,4 +178,50 @@ def test_linking_to_someone_elses_draft_is_404(client, meeting, other_applicant,
     response = client.post(reverse("predialogue:link_minutes", args=[meeting.pk]), {"case": theirs.reference})
     assert response.status_code == 404
     theirs.refresh_from_db()
-    assert theirs.predialogue_meeting_id is None
+    assert selectors.linked_meeting_id(theirs) is None
+
+
+# --- Issue 14 item 16: the API starts from minutes as the button does --------------------------------------------
+
+def _api(user):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def test_the_api_starts_from_the_minutes_without_a_type(meeting, applicant):
+    """Before: ``POST cases/`` with ``predialogue_meeting`` and without ``application_type`` answered 400."""
+    response = _api(applicant).post("/api/v1/cases/", {"predialogue_meeting": meeting.pk}, format="json")
+    assert response.status_code == 201, response.json()
+    case = Case.objects.get(reference=response.json()["reference"])
+    assert case.application_type.code == "single-family-house"  # the type the minutes indicate
+    assert selectors.linked_meeting_id(case) == meeting.pk and case.property == meeting.property
+    assert case.checklist.filter(agreed_at_meeting__isnull=False).count() == 2  # as the button marks them
+    assert MeetingEvent.objects.filter(meeting=meeting, kind="application_started").count() == 1
+
+
+def test_the_api_takes_the_meetings_property_and_the_applicants_description(meeting, applicant):
+    response = _api(applicant).post("/api/v1/cases/", {"predialogue_meeting": meeting.pk,
+                                                       "property": meeting.property_id,
+                                                       "description": "The extension, as agreed."}, format="json")
+    assert response.status_code == 201, response.json()
+    assert Case.objects.get().description == "The extension, as agreed."
+
+
+@pytest.mark.parametrize("who", ["other", "ghost", "other_property"])
+def test_the_api_refuses_a_meeting_that_is_not_the_applicants(meeting, applicant, other_applicant, who):
+    user = other_applicant if who == "other" else applicant
+    body = {"predialogue_meeting": 987654 if who == "ghost" else meeting.pk}
+    if who == "other_property":
+        body["property"] = PropertyFactory().pk
+    response = _api(user).post("/api/v1/cases/", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["predialogue_meeting"]
+    assert not Case.objects.exists()
+
+
+def test_the_api_still_needs_a_property_without_a_meeting(applicant, catalogue):
+    response = _api(applicant).post("/api/v1/cases/", {"application_type": "small-building"}, format="json")
+    assert response.status_code == 400 and "property" in response.json()["errors"]

@@ -16,6 +16,8 @@ def test_demo_loads_once(db):
     lines = demo.load(stdout=io.StringIO())
     assert len(lines) == 2
     assert sorted(Meeting.objects.values_list("status", flat=True)) == ["requested", "scheduled"]
-    assert OpenHouseSession.objects.get().starts_at.weekday() == 5
+    session = OpenHouseSession.objects.get()
+    assert session.starts_at.weekday() == 5
+    assert session.title == "Åbent hus: tilbygninger, carporte og kviste"  # in Danish, as the cases are
     assert demo.load(stdout=io.StringIO()) == []
     assert Meeting.objects.count() == 2

@@ -8,9 +8,9 @@ from django.core import mail
 from django.urls import reverse
 
 from predialogue import selectors, services
-from predialogue.models import Minutes
+from predialogue.models import LinkedMeeting, Minutes
 from predialogue.notices import render_minutes_pdf
-from tests.applications.pdfs import pdf_text
+from tests.applications.pdfs import assert_tagged, pdf_text
 from tests.predialogue.helpers import (
     MINUTES_SECTIONS,
     after_the_meeting,
@@ -209,7 +209,8 @@ def test_the_caseworkers_panel_on_the_case_shows_the_minutes(caseworker, applica
     from tests.applications.factories import CaseFactory
 
     meeting = published_meeting(applicant=applicant, prop=prop, caseworker=caseworker)
-    case = CaseFactory(applicant=applicant, property=prop, predialogue_meeting_id=meeting.pk, status="submitted")
+    case = CaseFactory(applicant=applicant, property=prop, status="submitted")
+    LinkedMeeting.objects.create(case=case, meeting=meeting)
     request = rf.get("/")
     request.user = caseworker
     html = render_to_string("applications/caseworker/includes/minutes_panel.html", {"case": case}, request=request)
@@ -219,3 +220,8 @@ def test_the_caseworkers_panel_on_the_case_shows_the_minutes(caseworker, applica
     html = render_to_string("applications/caseworker/includes/minutes_panel.html", {"case": unlinked},
                             request=request)
     assert MINUTES_SECTIONS["zoning_plan"] not in html
+
+
+def test_the_minutes_pdf_is_tagged(held, caseworker):
+    minutes = write_and_publish(held, caseworker=caseworker)
+    assert_tagged(render_minutes_pdf(minutes=minutes, language="en"), language="en")

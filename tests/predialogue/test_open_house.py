@@ -22,8 +22,10 @@ def session(caseworker):
 
 
 def _register(session, n):
-    return services.register_for_session(session=session, name=f"Person {n}", email=f"p{n}@example.dk",
-                                         description="A carport of 30 m² next to the house.")
+    """Register and confirm the address through its link (issue 14, item 6)."""
+    registration = services.register_for_session(session=session, name=f"Person {n}", email=f"p{n}@example.dk",
+                                                  description="A carport of 30 m² next to the house.")
+    return services.confirm_registration(token=registration.token)
 
 
 def test_registration_up_to_the_capacity_then_a_clear_refusal(session, django_capture_on_commit_callbacks):
@@ -60,6 +62,7 @@ def test_the_portal_shows_places_left_and_a_full_session_refuses_on_the_page(cli
     url = reverse("predialogue:open_house_register", args=[session.pk])
     data = {"name": "Ida", "email": "ida@example.dk", "description": "A shed of 20 m² in the garden."}
     assert client.post(url, data).status_code == 302
+    services.confirm_registration(token=OpenHouseRegistration.objects.get(email="ida@example.dk").token)
     _register(session, 2)
     html = client.get(reverse("predialogue:open_house")).content.decode()
     assert "Full: all places are taken." in html

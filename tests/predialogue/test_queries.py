@@ -32,8 +32,9 @@ def _grow(*, applicant, caseworker, n):
     session = services.create_session(title=f"Session {n}", starts_at=start, ends_at=start + timedelta(hours=2),
                                       place="Njalsgade 13", capacity=100, actor=caseworker)
     for i in range(n):
-        services.register_for_session(session=session, name=f"P{i}", email=f"p{n}-{i}@example.dk",
-                                      description="A carport of 30 m² by the road.")
+        registration = services.register_for_session(session=session, name=f"P{i}", email=f"p{n}-{i}@example.dk",
+                                                      description="A carport of 30 m² by the road.")
+        services.confirm_registration(token=registration.token)
     return session
 
 

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from satisfaction import selectors, services
+from satisfaction import facts, selectors, services
 from satisfaction.models import CaseFacts, Touchpoint
 from tests.applications.factories import CaseFactory
 from tests.factories import UserFactory
@@ -134,7 +134,7 @@ def _grow(n):
         case = CaseFactory(status="submitted")
         Contact.objects.create(channel="phone", topic="status", customer_group="private",
                                resolved_first_contact=bool(i % 2), case=case)
-    services.refresh_case_facts()
+    facts.refresh_case_facts()
 
 
 @pytest.mark.parametrize("name, kind", [(DASHBOARD, "html"), ("satisfaction:export_csv", "csv"),

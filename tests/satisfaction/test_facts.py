@@ -9,7 +9,8 @@ import time_machine
 
 from applications.services.decisions import record_decision
 from applications.services.handling import change_type, mark_complete, start_review
-from satisfaction import selectors, services
+from satisfaction import facts as kpi_facts
+from satisfaction import selectors
 from satisfaction.models import CaseFacts
 from tests.applications.caseworker_support import application_type, submitted_case
 from tests.applications.factories import CaseFactory
@@ -78,7 +79,7 @@ def test_a_rebuild_gives_the_same_facts(applicant, caseworker, django_capture_on
         mark_complete(case=first, actor=caseworker)
     before = {c.pk: facts(c) for c in (first, second)}
     CaseFacts.objects.all().delete()
-    services.refresh_case_facts()
+    kpi_facts.refresh_case_facts()
     assert {c.pk: facts(c) for c in (first, second)} == before
 
 
@@ -87,7 +88,7 @@ def test_the_sweep_mends_facts_that_were_missed(applicant, caseworker, django_ca
         case = submitted_case(applicant=applicant)
     mark_complete(case=case, actor=caseworker)  # its after-commit work never ran (the worker died, say)
     assert facts(case)["completed_on"] is None
-    assert services.refresh_recent_facts(minutes=30) == 1
+    assert kpi_facts.refresh_recent_facts(minutes=30) == 1
     assert facts(case)["completed_on"] is not None
 
 

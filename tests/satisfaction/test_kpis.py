@@ -27,6 +27,10 @@ EXPECTED_KPIS = {
     "complete_at_first_screening": {"submitted": 10, "screened": 10, "complete": 7, "share": 0.7},
     "information_requests_per_case": {"requests": 3, "cases": 10, "per_case": 0.3},
     "decided_by_first_promised_date": {"decided": 8, "cases": 8, "on_time": 6, "share": 0.75},
+    # Each found complete the day after submission: the current date is 5 days before the first (a4 decided
+    # on 23 March, its current date 22 March); x waited 4 days for information (4 May, decided 1 June).
+    "decided_by_current_date": {"decided": 8, "cases": 8, "on_time": 5, "share": 0.625},
+    "screened_late": {"found_complete": 6, "late": 0, "share": 0.0},
     "continuity_warnings": {"count": 2, "requests": 3},
     "first_contact_resolution": {"contacts": 4, "resolved": 3, "share": 0.75},
     "contacts_by_topic_and_channel": [
@@ -195,3 +199,19 @@ def test_the_daily_counts_kept_by_the_services_equal_a_recount(world):
     services.recount_satisfaction_days()
     assert rows() == kept
     assert selectors.satisfaction_summary(period=PERIOD)["overall"] == EXPECTED_OVERALL
+
+
+def test_the_danish_csv_export_opens_in_danish_spreadsheets(world, client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="manager", preferred_language="da"))
+    client.cookies["django_language"] = "da"
+    response = client.get(reverse("satisfaction:export_csv"), {"from": "2026-01-01", "to": "2026-06-30"})
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "section;group;key;label;measure;value"
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    values = {(r[0], r[1], r[2], r[4]): r[5] for r in rows[1:]}
+    assert values[("satisfaction", "overall", "", "response_rate")] == "0,381"
+    assert values[("kpi", "processing_time", "kpi-b", "median_days")] == "60,0"
+    assert values[("kpi", "continuity_warnings", "", "count")] == "2"
+    assert ("satisfaction", "overall", "", "invitations") in values and "Alle kontaktpunkter" in text

@@ -75,8 +75,12 @@ def test_the_demo_loads_once(db):
     from satisfaction.models import Invitation, Response
 
     lines = demo.load(stdout=None)
-    assert lines == ["Satisfaction: 48 demo answers over six months; the KPI facts of every case refreshed."]
-    assert Invitation.objects.count() == 72 and Response.objects.count() == 48
-    assert Invitation.objects.filter(state="declined").count() == 6
+    assert lines == ["Satisfaction: 112 demo answers over 14 months; the KPI facts of every case refreshed."]
+    assert Invitation.objects.count() == 168 and Response.objects.count() == 112
+    assert Invitation.objects.filter(state="declined").count() == 14
+    months = set(Response.objects.values_list("month", flat=True))
+    assert len(months) >= 14  # spread over the past 14 months
+    comments = [r.comment for r in Response.objects.exclude(comment="")]
+    assert len(comments) > 10 and len(set(comments)) >= 8 and "Demo answer." not in comments
     assert demo.load(stdout=None) == ["Satisfaction: demo answers already loaded."]
-    assert Invitation.objects.count() == 72
+    assert Invitation.objects.count() == 168

@@ -41,7 +41,8 @@ READ_ONLY = {
     "api-case-decision-pdf",
 }
 # A draft's own pages: a sent case has none, so they answer 404 as for any case that is no draft.
-DRAFT_ONLY = {"applications:draft_edit", "applications:draft_documents", "applications:draft_check"}
+DRAFT_ONLY = {"applications:draft_edit", "applications:draft_documents", "applications:draft_check",
+              "applications:draft_change_answers", "applications:draft_from_guide"}
 # Not changes to the case, so allowed after the decision, by design:
 ALLOWED_AFTER_DECISION = {
     "applications:add_note",  # staff's internal notes are their own record, not the applicant's case

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0004_merge_20261204_1645'),
+        ('applications', '0007_firstvisit_project_facts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
