@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from dialogueteam import search
 from permitportal.core.search_input import MAX_LENGTH, MAX_WORDS, bounded_search
 from tests.applications.factories import PropertyFactory
 
@@ -113,4 +114,4 @@ def test_the_lookup_page_refuses_the_same_way(client, dialogue_member):
     client.force_login(dialogue_member)
     response = client.get(reverse("dialogueteam:lookup"), {"q": " ".join(f"jensen{i}" for i in range(12))})
     assert response.status_code == 200
-    assert "at most 10 words" in response.content.decode()
+    assert f"at most {search.MAX_WORDS} words" in response.content.decode()  # the lookup's own bound
