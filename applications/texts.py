@@ -56,6 +56,10 @@ EVENT_TEXT = {
     "claim_accepted": _("The caseworker accepted that %(requirement)s is not relevant."),
     "claim_rejected": _("The caseworker needs %(requirement)s after all."),
     "decision_letter": _("The decision letter is ready."),
+    "mandate_granted": _("The owner gave %(agent)s a digital mandate until %(until)s."),
+    "mandate_refused": _("The owner refused the mandate %(agent)s asked for."),
+    "mandate_revoked": _("The owner revoked the mandate of %(agent)s."),
+    "mandate_expired": _("The mandate of %(agent)s ended on its last day, %(until)s."),
 }
 
 ADVISORY_TEXT = {

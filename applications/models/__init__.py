@@ -25,6 +25,7 @@ from .handling import (
     ScreeningResult,
     ScreeningRun,
 )
+from .mandate import Mandate
 from .property import Property, PropertyCorrection
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "CatalogueVersion",
     "ChecklistItem",
     "Document",
+    "Mandate",
     "NotificationSent",
     "DocumentRequirement",
     "GuideOption",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import cases
+from applications.views import cases, mandates
 
 urlpatterns = [
     path("cases/", cases.my_applications, name="my_applications"),
@@ -22,4 +22,6 @@ urlpatterns = [
     path("cases/<str:reference>/answer/", cases.answer_request, name="answer_request"),
     path("cases/<str:reference>/decision.pdf", cases.decision_pdf, name="decision_pdf"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
+    path("cases/<str:reference>/mandates/", mandates.request_mandate, name="request_mandate"),
+    path("mandates/<str:token>/", mandates.mandate, name="mandate"),
 ]

@@ -23,6 +23,7 @@ from applications.models import (
     ChecklistItem,
     Document,
     InformationRequest,
+    Mandate,
 )
 from applications.services import cases as case_services
 from applications.services import decisions, handling
@@ -48,6 +49,7 @@ ALLOWED_AFTER_DECISION = {
     "dialogueteam:ask",  # a question about the decision is exactly what a citizen may ask
     "dialogueteam:start_predialogue",  # a new pre-application meeting after a refusal (DESIGN.md)
     "applications:remove_representative",  # the owner may always take back someone's access to their case
+    "api-case-mandate",  # the owner may always revoke a mandate they gave
 }
 
 OWNER, CASEWORKER = "owner", "caseworker"
@@ -57,7 +59,7 @@ STATE_CHANGING = {
     "applications:submit": OWNER, "applications:upload": OWNER, "applications:not_relevant": OWNER,
     "applications:invite_representative": OWNER, "applications:answer_request": OWNER,
     "dialogueteam:help_code_create": OWNER, "api-case-documents": OWNER, "api-case-not-relevant": OWNER,
-    "api-case-submit": OWNER,
+    "api-case-submit": OWNER, "applications:request_mandate": OWNER, "api-case-mandates": OWNER,
     "applications:request_information": CASEWORKER, "applications:decide": CASEWORKER,
     "applications:case_assign": CASEWORKER, "applications:mark_complete": CASEWORKER,
     "applications:start_review": CASEWORKER, "applications:extend_deadline": CASEWORKER,
@@ -99,6 +101,8 @@ def bodies(world):
         "api-case-documents": [lambda: {"file": corpus.good_pdf(), "requirement": claim}],
         "api-case-not-relevant": [{"reason": "Not relevant for a carport of this size."}],
         "api-case-submit": [{}],
+        "applications:request_mandate": [{"scope": "case", "valid_until": _future()}],
+        "api-case-mandates": [{"scope": "case", "valid_until": _future()}],
         "api-case-assign": [{"caseworker": world.caseworker.email}],
         "api-case-information-requests": [{"items": [claim], "message": "Send the site plan.",
                                             "due_date": _future()}],
@@ -153,7 +157,8 @@ def snapshot(case):
     return {"case": Case.objects.filter(pk=case.pk).values().get(),
             "documents": rows(Document, case=case), "checklist": rows(ChecklistItem, case=case),
             "events": rows(CaseEvent, case=case), "representatives": rows(CaseRepresentative, case=case),
-            "requests": rows(InformationRequest, case=case), "advisories": rows(Advisory, case=case)}
+            "requests": rows(InformationRequest, case=case), "advisories": rows(Advisory, case=case),
+            "mandates": rows(Mandate, case=case)}
 
 
 def _url(name, route, world):
@@ -162,6 +167,8 @@ def _url(name, route, world):
         kwargs["code"] = world.claim_code
     if "<int:pk>" in route:
         kwargs["pk"] = world.document.pk
+    if "<int:mandate_id>" in route:
+        kwargs["mandate_id"] = 1
     return reverse(name, kwargs=kwargs)
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from applications.models import Case
 from tests.security.conftest import walk_patterns
 
-OBJECT_KEYS = {"reference", "pk", "code", "sketch_pk", "session_pk", "registration_pk"}
+OBJECT_KEYS = {"reference", "pk", "code", "sketch_pk", "session_pk", "registration_pk", "mandate_id"}
 
 # Public by design: the catalogue and guidance (code = catalogue slug), the property register
 # (public data, also searchable anonymously) and registering for a published open-house session.
@@ -87,6 +87,8 @@ def kwargs_for(name, route, keys, world, *, ghost=False):
             kwargs[key] = 987656 if ghost else world.session.pk
         elif key == "registration_pk":
             kwargs[key] = 987657 if ghost else world.registration.pk
+        elif key == "mandate_id":  # revoking answers the same 409 for another's mandate and for none
+            kwargs[key] = 987658 if ghost else 1
     return kwargs
 
 
