@@ -16,16 +16,16 @@ def send_receipt(self, case_id: int):
 
 @shared_task(bind=True, **RETRY)
 def send_draft_reminders(self):
-    from applications.services import cases
+    from applications.services import draft_expiry
 
-    return cases.send_draft_reminders()
+    return draft_expiry.send_draft_reminders()
 
 
 @shared_task(bind=True, **RETRY)
 def expire_drafts(self):
-    from applications.services import cases
+    from applications.services import draft_expiry
 
-    return cases.expire_drafts()
+    return draft_expiry.expire_drafts()
 
 
 @shared_task(bind=True, **RETRY)

@@ -1,18 +1,17 @@
-"""Writes for cases: drafts, the checklist, "not relevant" claims, submission, representatives."""
+"""Writes for cases: drafts, the checklist, "not relevant" claims, submission, extensions and the link to
+a pre-application meeting. Representatives: services.representatives; draft expiry: services.draft_expiry."""
 
-import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications import signals
-from applications.models import ApplicationType, Case, CaseRepresentative, ChecklistItem, Property, ReferenceCounter
+from applications.models import ApplicationType, Case, ChecklistItem, Property, ReferenceCounter
 from applications.selectors.mandates import POWER_OF_ATTORNEY, has_granted_mandate
 from applications.services import events
 from applications.services.transitions import MACHINE, ensure_open
@@ -330,135 +329,6 @@ def submit(*, case: Case, actor) -> Case:
     enqueue(send_receipt, case.pk)
     transaction.on_commit(lambda: signals.case_submitted.send(sender=Case, case=case, actor=actor))
     return case
-
-
-# --- Representatives ---------------------------------------------------------------------------
-
-@transaction.atomic
-def invite_representative(*, case: Case, email: str, actor) -> CaseRepresentative:
-    """Invite ``email`` to represent the applicant: a link for that address only, valid for
-    ``REPRESENTATIVE_INVITATION_DAYS``. Inviting an address again sends a new link (the old one stops)."""
-    ensure_open(case)
-    email = (email or "").strip().lower()
-    if not email or "@" not in email:
-        raise CaseError(_("Enter the representative's e-mail address."))
-    if email == case.applicant.email.lower():
-        raise CaseError(_("You cannot invite yourself."))
-    rep, created = CaseRepresentative.objects.get_or_create(case=case, email=email, defaults={"invited_by": actor})
-    if not created and rep.accepted_at:
-        raise CaseError(_("%(email)s already represents you on this case.") % {"email": email})
-    if not created:  # a new link and a new period; the earlier link stops working
-        rep.token, rep.invited_at, rep.invited_by = secrets.token_urlsafe(), timezone.now(), actor
-        rep.save(update_fields=["token", "invited_at", "invited_by"])
-    from permitportal.core.notifications import send_templated_email
-
-    link = settings.SITE_URL + reverse("applications:representation_accept", kwargs={"token": rep.token})
-    days = settings.REPRESENTATIVE_INVITATION_DAYS
-    transaction.on_commit(lambda: send_templated_email(
-        to=[email], template="applications/email/representative_invite",
-        context={"case": case, "inviter": actor, "link": link, "days": days},
-        language=case.applicant.preferred_language))
-    return rep
-
-
-def invitation_problem(*, rep: CaseRepresentative, user) -> str | None:
-    """Why ``user`` cannot accept this invitation, in words for them; None when they can."""
-    if rep.accepted_at:
-        if rep.user_id == user.pk:
-            return None
-        return _("This invitation has already been accepted by someone else.")
-    if rep.case.applicant_id == user.pk:
-        return _("You are the applicant on this case already.")
-    if user.email.strip().lower() != rep.email:
-        return _("This invitation was sent to another e-mail address than the one you are logged in with "
-                 "(%(email)s). Log in with the address the invitation was sent to, or ask the applicant to "
-                 "invite %(email)s.") % {"email": user.email}
-    if rep.invited_at + timedelta(days=settings.REPRESENTATIVE_INVITATION_DAYS) < timezone.now():
-        return _("This invitation has expired. Ask the applicant to invite you again.")
-    return None
-
-
-@transaction.atomic
-def accept_representation(*, token: str, user) -> CaseRepresentative:
-    """Accept an invitation: only for the invited e-mail address, and only before it expires."""
-    try:
-        rep = CaseRepresentative.objects.select_for_update().select_related("case").get(token=token)
-    except CaseRepresentative.DoesNotExist as exc:
-        raise CaseError(_("This invitation is not valid. Ask the owner to invite you again.")) from exc
-    problem = invitation_problem(rep=rep, user=user)
-    if problem:
-        raise CaseError(problem)
-    if not rep.accepted_at:
-        rep.user = user
-        rep.accepted_at = timezone.now()
-        rep.save(update_fields=["user", "accepted_at"])
-        events.record(case=rep.case, kind="representative_added", actor=user, params={"email": rep.email})
-    return rep
-
-
-@transaction.atomic
-def remove_representative(*, case: Case, representative_id: int, actor) -> None:
-    """The applicant removes a representative (or withdraws an invitation): from now on they do not see the
-    case, and the link stops working. A case event says so."""
-    rep = CaseRepresentative.objects.select_for_update().filter(case=case, pk=representative_id).first()
-    if rep is None:
-        raise CaseError(_("This person does not represent you on this case. Reload the page."))
-    rep.delete()
-    kind = "representative_removed" if rep.accepted_at else "representative_invitation_withdrawn"
-    events.record(case=case, kind=kind, actor=actor, params={"email": rep.email})
-
-
-# --- Drafts: expiry, reminders and catalogue changes -------------------------------------------
-
-def drafts_due_for_reminder(*, days_before: int, now=None):
-    now = now or timezone.now()
-    start = now + timedelta(days=days_before - 1)
-    end = now + timedelta(days=days_before)
-    return Case.objects.filter(status=S.DRAFT, draft_expires_at__gt=start, draft_expires_at__lte=end)
-
-
-def send_draft_reminders(*, now=None) -> int:
-    """E-mail applicants 7 days and 1 day before their draft expires (run daily)."""
-    from permitportal.core.notifications import send_templated_email
-
-    sent = 0
-    for days in (7, 1):
-        for case in drafts_due_for_reminder(days_before=days, now=now).select_related("applicant"):
-            key = f"reminder_{days}"
-            if case.events.filter(kind=key).exists():
-                continue
-            link = settings.SITE_URL + reverse("applications:draft_edit", kwargs={"reference": case.reference})
-            send_templated_email(to=[case.applicant.email], template="applications/email/draft_reminder",
-                                 context={"case": case, "days": days, "link": link},
-                                 language=case.applicant.preferred_language)
-            events.record(case=case, kind=key, is_public=False)
-            sent += 1
-    return sent
-
-
-def expire_drafts(*, now=None) -> int:
-    """Delete drafts past their expiry, files included."""
-    now = now or timezone.now()
-    count = 0
-    for case in Case.objects.filter(status=S.DRAFT, draft_expires_at__lt=now):
-        with transaction.atomic():
-            names = [d.file.name for d in case.documents.all() if d.file]
-            case.delete()
-            # The files go only once the rows are gone for good.
-            transaction.on_commit(lambda names=names: _delete_files(names))
-        count += 1
-    return count
-
-
-def _delete_files(names: list[str]) -> None:
-    from applications.models import Document
-
-    storage = Document._meta.get_field("file").storage
-    for name in names:
-        try:
-            storage.delete(name)
-        except OSError:  # a file already gone is not an error here
-            pass
 
 
 @transaction.atomic

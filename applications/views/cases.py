@@ -19,6 +19,7 @@ from applications.services import cases as case_services
 from applications.services import decisions as decision_services
 from applications.services import guide as guide_service
 from applications.services import receipts, requests
+from applications.services import representatives as representative_services
 from applications.views import mandates as mandate_views
 from permitportal.core.errors import NotAllowed
 
@@ -333,7 +334,7 @@ def invite_representative(request, reference):
     try:
         if not form.is_valid():
             raise case_services.CaseError(_("Enter the representative's e-mail address."))
-        case_services.invite_representative(case=case, email=form.cleaned_data["email"], actor=request.user)
+        representative_services.invite_representative(case=case, email=form.cleaned_data["email"], actor=request.user)
     except case_services.CaseError as exc:
         messages.error(request, str(exc))
     else:
@@ -350,7 +351,8 @@ def remove_representative(request, reference):
         raise Http404("Only the applicant removes representatives")
     try:
         representative_id = int(request.POST.get("representative", ""))
-        case_services.remove_representative(case=case, representative_id=representative_id, actor=request.user)
+        representative_services.remove_representative(case=case, representative_id=representative_id,
+                                                      actor=request.user)
     except (ValueError, case_services.CaseError) as exc:
         messages.error(request, str(exc) if isinstance(exc, case_services.CaseError)
                        else _("This person does not represent you on this case. Reload the page."))
@@ -363,7 +365,7 @@ def remove_representative(request, reference):
 def accept_representation(request, token):
     if request.method == "POST":
         try:
-            rep = case_services.accept_representation(token=token, user=request.user)
+            rep = representative_services.accept_representation(token=token, user=request.user)
         except case_services.CaseError as exc:
             return render(request, "applications/cases/representation.html", {"error": str(exc)}, status=400)
         messages.success(request, _("You now represent the applicant on %(reference)s.")
@@ -374,7 +376,7 @@ def accept_representation(request, token):
     if rep is None:
         return render(request, "applications/cases/representation.html",
                       {"error": _("This invitation is not valid. Ask the owner to invite you again.")}, status=404)
-    problem = case_services.invitation_problem(rep=rep, user=request.user)
+    problem = representative_services.invitation_problem(rep=rep, user=request.user)
     return render(request, "applications/cases/representation.html", {"rep": rep, "error": problem},
                   status=400 if problem else 200)
 

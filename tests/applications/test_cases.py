@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from applications.models import Case, ChecklistItem, ScreeningRun
 from applications.services import cases as case_services
+from applications.services import draft_expiry
+from applications.services import representatives as representative_services
 from applications.services.documents import add_document
 from permitportal.core.errors import NotAllowed
 from tests.applications.factories import PropertyFactory
@@ -126,15 +128,15 @@ def test_drafts_expire_with_reminders_7_and_1_days_before(catalogue, applicant, 
     with time_machine.travel(start, tick=False):
         case = _draft(applicant, prop)
     with time_machine.travel(start + dt.timedelta(days=83, hours=1), tick=False):
-        assert case_services.send_draft_reminders() == 1
-        assert case_services.send_draft_reminders() == 0  # once only
+        assert draft_expiry.send_draft_reminders() == 1
+        assert draft_expiry.send_draft_reminders() == 0  # once only
     with time_machine.travel(start + dt.timedelta(days=89, hours=1), tick=False):
-        assert case_services.send_draft_reminders() == 1
+        assert draft_expiry.send_draft_reminders() == 1
     assert [m.subject for m in mail.outbox if "deleted soon" in m.subject]
     with time_machine.travel(start + dt.timedelta(days=89), tick=False):
-        assert case_services.expire_drafts() == 0
+        assert draft_expiry.expire_drafts() == 0
     with time_machine.travel(start + dt.timedelta(days=91), tick=False):
-        assert case_services.expire_drafts() == 1
+        assert draft_expiry.expire_drafts() == 1
     assert not Case.objects.filter(pk=case.pk).exists()
 
 
@@ -157,7 +159,7 @@ def test_representative_invitation_accepted_shows_the_case(catalogue, applicant,
     case = _draft(applicant, prop)
     architect = UserFactory(role="applicant", email="arkitekt@example.dk")
     with django_capture_on_commit_callbacks(execute=True):
-        rep = case_services.invite_representative(case=case, email="arkitekt@example.dk", actor=applicant)
+        rep = representative_services.invite_representative(case=case, email="arkitekt@example.dk", actor=applicant)
     assert rep.token in mail.outbox[-1].body
     client.force_login(architect)
     assert client.get(reverse("applications:draft_edit", args=[case.reference])).status_code == 404

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.models import CaseRepresentative
-from applications.services import cases as case_services
+from applications.services import representatives as representative_services
 from tests.applications import caseworker_support as support
 from tests.factories import UserFactory
 
@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 def invited(django_capture_on_commit_callbacks):
     case = support.submitted_case()
     with django_capture_on_commit_callbacks(execute=True):
-        rep = case_services.invite_representative(case=case, email="arkitekt@example.dk", actor=case.applicant)
+        rep = representative_services.invite_representative(case=case, email="arkitekt@example.dk",
+                                                            actor=case.applicant)
     link = re.search(r"/representation/\S+/", mail.outbox[-1].body).group(0)
     return case, rep, link
 
@@ -59,7 +60,7 @@ def test_an_invitation_expires(client, invited, settings):
 def test_inviting_again_sends_a_new_link_and_the_old_one_stops(client, invited, django_capture_on_commit_callbacks):
     case, rep, old_link = invited
     with django_capture_on_commit_callbacks(execute=True):
-        case_services.invite_representative(case=case, email="arkitekt@example.dk", actor=case.applicant)
+        representative_services.invite_representative(case=case, email="arkitekt@example.dk", actor=case.applicant)
     new_link = re.search(r"/representation/\S+/", mail.outbox[-1].body).group(0)
     assert new_link != old_link
     client.force_login(UserFactory(role="applicant", email="arkitekt@example.dk"))

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.models import Case, Document
-from applications.services import cases as case_services
+from applications.services import draft_expiry
 from permitportal.accounts.models import User
 from permitportal.accounts.services_data import AccountDeletionRefused, delete_account, export_personal_data
 from permitportal.core.models import AuditEntry
@@ -38,7 +38,7 @@ def test_expired_drafts_are_deleted_with_their_files(applicant, django_capture_o
     old_path, fresh_path = Path(old_doc.file.path), Path(fresh_doc.file.path)
     assert old_path.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        assert case_services.expire_drafts() == 1
+        assert draft_expiry.expire_drafts() == 1
     assert not Case.objects.filter(pk=old.pk).exists() and not Document.objects.filter(pk=old_doc.pk).exists()
     assert not old_path.exists(), "the expired draft's file must be deleted too"
     assert fresh_path.exists() and Case.objects.filter(pk=fresh.pk).exists()
