@@ -110,3 +110,10 @@ def notify_information_request(self, request_id: int):
     from applications.services import notify
 
     return notify.notify_information_request(request_id=request_id)
+
+
+@shared_task(bind=True, **RETRY)
+def notify_appeal(self, appeal_id: int, what: str):
+    from applications.services import notify
+
+    return notify.notify_appeal(appeal_id=appeal_id, what=what)

@@ -13,6 +13,7 @@ STATUS_TEXT = {
     "complete": _("The application is complete. It is in the queue for a caseworker."),
     "in_review": _("A caseworker is assessing the application."),
     "decided": _("We have made a decision."),
+    "appealed": _("The decision has been appealed. The case stays open until the appeal has ended."),
     "closed": _("The case is closed."),
     "withdrawn": _("The application was withdrawn."),
 }
@@ -50,6 +51,16 @@ EVENT_TEXT = {
     "claim_accepted": _("The caseworker accepted that %(requirement)s is not relevant."),
     "claim_rejected": _("The caseworker needs %(requirement)s after all."),
     "decision_letter": _("The decision letter is ready."),
+    "status:appealed": _("The case stays open while the appeal runs."),
+    "appeal:lodged": _("An appeal against the decision was received on %(date)s."),
+    "appeal:forwarded": _("The appeal was sent to the appeals body on %(date)s."),
+    "appeal:upheld": _("The appeals body upheld the decision."),
+    "appeal:overturned": _("The appeals body overturned the decision."),
+    "appeal:remitted": _("The appeals body sent the decision back to us for a new decision."),
+    "appeal:withdrawn": _("The appeal was withdrawn."),
+    "appeal_remitted": _("The case is back in review for a new decision after the appeal: %(reason)s"),
+    "appeal_ended:closed": _("The appeal has ended and the appeal period is over: the case is closed."),
+    "appeal_ended:open": _("The appeal has ended. The decision stands; the appeal period is still running."),
 }
 
 ADVISORY_TEXT = {
@@ -59,8 +70,19 @@ ADVISORY_TEXT = {
     "request_overdue": _("The information request on %(reference)s was due %(due)s and is not answered."),
     "forwarded_question": _("The dialogue team forwarded a question on %(reference)s: %(question)s"),
     "minutes_linked": _("Pre-application minutes were linked to %(reference)s."),
+    "appeal_lodged": _("An appeal was lodged on %(reference)s: send it to the appeals body and record the day."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
     "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "
                                 "%(failed)s."),
+}
+
+# An appeal's status in words, in every channel (the case page, the API, the case card).
+APPEAL_STATUS_TEXT = {
+    "lodged": _("We have received the appeal and will send it to the appeals body."),
+    "forwarded": _("The appeal has been sent to the appeals body, which decides it."),
+    "upheld": _("The appeals body upheld the decision."),
+    "overturned": _("The appeals body overturned the decision."),
+    "remitted": _("The appeals body sent the decision back to us for a new decision."),
+    "withdrawn": _("The appeal was withdrawn."),
 }

@@ -77,7 +77,7 @@ def minutes_link(case: Case) -> dict | None:
 
 
 def _decision(case: Case):
-    return getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None
+    return getattr(case, "decision", None) if case.status in (S.DECIDED, S.APPEALED, S.CLOSED) else None
 
 
 def is_refused(case: Case) -> bool:

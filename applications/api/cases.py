@@ -55,6 +55,9 @@ class CaseDetailSerializer(serializers.Serializer):
     timeline = serializers.ListField(child=serializers.DictField())
     caseworker = serializers.DictField(allow_null=True)
     decision = serializers.DictField(allow_null=True)
+    appeals = serializers.ListField(child=serializers.DictField(), help_text="The appeals against the decision.")
+    appeal_window = serializers.DictField(allow_null=True, help_text="The current decision's appeal period: "
+                                                                     "`deadline` (last day) and `open`.")
 
 
 def _owner_case(request, reference) -> Case:

@@ -1,3 +1,4 @@
+from .appeal import Appeal
 from .case import (
     Case,
     CaseEvent,
@@ -28,6 +29,7 @@ from .handling import (
 from .property import Property, PropertyCorrection
 
 __all__ = [
+    "Appeal",
     "Advisory",
     "Decision",
     "InformationRequest",

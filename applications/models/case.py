@@ -34,6 +34,7 @@ class Case(StatusModel):
         COMPLETE = "complete", _("Complete")
         IN_REVIEW = "in_review", _("In review")
         DECIDED = "decided", _("Decided")
+        APPEALED = "appealed", _("Under appeal")
         CLOSED = "closed", _("Closed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 

@@ -128,6 +128,7 @@ class Advisory(models.Model):
         REQUEST_OVERDUE = "request_overdue", _("Information request overdue")
         FORWARDED_QUESTION = "forwarded_question", _("Question forwarded by the dialogue team")
         MINUTES_LINKED = "minutes_linked", _("Pre-application minutes linked")
+        APPEAL_LODGED = "appeal_lodged", _("Appeal lodged: send it to the appeals body")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="advisories")
@@ -156,7 +157,10 @@ class Decision(models.Model):
         REFUSED = "refused", _("Refused")
         NO_PERMIT_REQUIRED = "no_permit_required", _("No permit required")
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="decision")
+    # None once an appeals body remitted it: the case then keeps it in ``remitted_decisions`` and gets a new one.
+    case = models.OneToOneField(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="decision")
+    remitted_case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE,
+                                      related_name="remitted_decisions")
     outcome = models.CharField(max_length=30, choices=Outcome.choices)
     conditions = models.TextField(blank=True)
     reasons = models.TextField()

@@ -88,7 +88,7 @@ def outstanding_items(*, case: Case) -> list[dict]:
     """What the applicant still has to do, each with its action."""
     from applications.models import ChecklistItem
 
-    if case.status in (Case.Status.DECIDED, Case.Status.CLOSED, Case.Status.WITHDRAWN):
+    if case.status in (Case.Status.DECIDED, Case.Status.APPEALED, Case.Status.CLOSED, Case.Status.WITHDRAWN):
         return []
     items = (ChecklistItem.objects.filter(case=case, is_active=True, required=True,
                                           state=ChecklistItem.State.MISSING)
@@ -128,10 +128,21 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "caseworker": ({"name": worker.get_full_name(), "email": worker.email, "phone": worker.phone}
                        if worker else None),
         "decision": decision_data(case=case),
+        **_after_decision(case=case, include_staff=include_staff),
     }
     if include_staff:
         data["screening"] = screening_data(case=case)
     return data
+
+
+def _after_decision(*, case: Case, include_staff: bool) -> dict:
+    """What follows the decision (issue 18): the appeals (staff see the appellants) and the appeal window."""
+    from applications.selectors.appeals import appeal_data, appeals_of
+    from applications.services.appeals import appeal_window
+
+    return {"appeals": [appeal_data(appeal=a, include_staff=include_staff)
+                        for a in appeals_of(case=case, include_staff=True)],
+            "appeal_window": appeal_window(case=case)}
 
 
 def status_fields(*, status: dict) -> dict:

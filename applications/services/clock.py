@@ -48,6 +48,14 @@ def on_transition(*, case: Case, from_status: str, to_status: str, today: date, 
     return changed
 
 
+def on_remitted(*, case: Case, today: date) -> list[str]:
+    """An appeals body remitted the decision: a new decision is due by today + the type's service target,
+    and the case is decided again (``decided_at`` is stamped anew)."""
+    case.expected_decision_date = today + timedelta(days=service_target_days(case))
+    case.decided_at = None
+    return ["expected_decision_date", "decided_at"]
+
+
 def extend(*, case: Case, days: int) -> None:
     case.extension_days += days
     if case.expected_decision_date:
@@ -60,7 +68,7 @@ def clock_state(case: Case, *, today: date) -> dict:
     submitted = case.submitted_at.date() if case.submitted_at else None
     at_risk_days = getattr(settings, "TARGET_AT_RISK_DAYS", 5)
     paused = case.status == S.AWAITING_INFORMATION
-    finished = case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN)
+    finished = case.status in (S.DECIDED, S.APPEALED, S.CLOSED, S.WITHDRAWN)
     end = case.decided_at.date() if case.decided_at else today
     days_left = (expected - today).days if expected else None
     if expected is None:

@@ -150,10 +150,15 @@ def generate_letter(*, case_id: int) -> bool:
 
 
 def close_after_appeal_period(*, now=None) -> int:
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.APPEAL_PERIOD_DAYS)
+    """Close decided cases whose appeal period ended without an open appeal (the edge decided → closed).
+    A case with an open appeal is never closed here (``appeals.close_guard``); the appeal's end closes it.
+    The period counts from the current decision (a remitted case's new decision starts a new one)."""
+    from applications.services.appeals import close_guard
+
+    today = timezone.localdate(now or timezone.now())
+    cutoff = today - timedelta(days=settings.APPEAL_PERIOD_DAYS)
     count = 0
-    for case in Case.objects.filter(status=S.DECIDED, decided_at__lt=cutoff):
+    for case in close_guard(Case.objects.filter(status=S.DECIDED, decision__decided_at__date__lt=cutoff)):
         transition(case=case, to=S.CLOSED)
         count += 1
     return count

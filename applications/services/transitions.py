@@ -36,7 +36,17 @@ EDGES = (
     Edge(S.AWAITING_INFORMATION, S.SUBMITTED, "The applicant's reply answers the request (services.requests).",
          internal=True),
     Edge(S.DECIDED, S.CLOSED, "The appeal period (APPEAL_PERIOD_DAYS, 4 weeks) passed without an appeal: "
-         "the periodic sweep closes the case (decisions.close_after_appeal_period).", internal=True),
+         "the periodic sweep closes the case (decisions.close_after_appeal_period); never with an open appeal.",
+         internal=True),
+    # After the decision: appeals (services.appeals; the rules and their sources in APPEAL_RULES there).
+    Edge(S.DECIDED, S.APPEALED, "An appeal lodged within the appeal period (byggeloven § 23, stk. 1: 4 weeks "
+         "from the decision) keeps the case open while it runs (appeals.lodge_appeal).", internal=True),
+    Edge(S.APPEALED, S.DECIDED, "The last open appeal ended (upheld, overturned or withdrawn) while the appeal "
+         "period still runs: others may still appeal (appeals.record_outcome).", internal=True),
+    Edge(S.APPEALED, S.CLOSED, "The last open appeal ended (upheld, overturned or withdrawn) after the appeal "
+         "period: the case is closed (appeals.record_outcome).", internal=True),
+    Edge(S.APPEALED, S.IN_REVIEW, "The appeals body remitted the decision: the case returns to review for a new "
+         "decision, with a new expected date (appeals.record_outcome).", internal=True),
 )
 
 # Who has the ball in each status: "applicant", "municipality" or None.
@@ -47,12 +57,13 @@ WAITING_FOR = {
     S.COMPLETE: "municipality",
     S.IN_REVIEW: "municipality",
     S.DECIDED: None,
+    S.APPEALED: None,
     S.CLOSED: None,
     S.WITHDRAWN: None,
 }
 
 # After the decision only the table's own edges happen: everything else on the case answers 409.
-FINISHED = frozenset({S.DECIDED, S.CLOSED, S.WITHDRAWN})
+FINISHED = frozenset({S.DECIDED, S.APPEALED, S.CLOSED, S.WITHDRAWN})
 
 
 class TransitionNotAllowed(NotAllowed):
@@ -82,6 +93,9 @@ def ensure_open(case: Case) -> None:
 
 def _before_save(case, from_status, to_status, now, first_time):
     from applications.services import clock
+
+    if from_status == S.APPEALED and to_status == S.IN_REVIEW:
+        return clock.on_remitted(case=case, today=timezone.localdate(now))
 
     return clock.on_transition(case=case, from_status=from_status, to_status=to_status,
                                today=timezone.localdate(now), first_time=first_time)

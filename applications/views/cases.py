@@ -185,6 +185,15 @@ def _request_items(open_request, checklist_items):
     return [{"item": ri, "current": current.get(ri.requirement_id, [])} for ri in open_request.items.all()]
 
 
+def _appeals(case) -> list[dict]:
+    """The appeals against the case's decision as the applicant's page lists them (issue 18)."""
+    from applications.selectors.appeals import appeal_data, appeals_of
+
+    if case.status not in (S.DECIDED, S.APPEALED, S.CLOSED, S.IN_REVIEW):
+        return []
+    return [appeal_data(appeal=a) for a in appeals_of(case=case, include_staff=True)]
+
+
 @login_required
 def case_detail(request, reference):
     case = _owned(request, reference)
@@ -193,7 +202,7 @@ def case_detail(request, reference):
     context = _checklist_context(request, case)
     open_request = requests.open_request(case=case)
     status = case_status(case)
-    decision = getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None
+    decision = getattr(case, "decision", None) if case.status in (S.DECIDED, S.APPEALED, S.CLOSED) else None
     context.update({
         "status": status, "status_text": status["text"], "waiting_for": status["waiting_for"],
         "waiting_for_text": status["waiting_for_text"], "clock": status["clock"],
@@ -207,7 +216,8 @@ def case_detail(request, reference):
         "outstanding": case_selectors.outstanding_items(case=case),
         "decision": decision,
         "appeal": decision_services.appeal(decision=decision) if decision else None,
-        "finished": case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN),
+        "appeals": _appeals(case),
+        "finished": case.status in (S.DECIDED, S.APPEALED, S.CLOSED, S.WITHDRAWN),
     })
     return render(request, "applications/cases/case_detail.html", context)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import cases
+from applications.views import appeals, cases
 
 urlpatterns = [
     path("cases/", cases.my_applications, name="my_applications"),
@@ -19,5 +19,6 @@ urlpatterns = [
          name="remove_representative"),
     path("cases/<str:reference>/answer/", cases.answer_request, name="answer_request"),
     path("cases/<str:reference>/decision.pdf", cases.decision_pdf, name="decision_pdf"),
+    path("cases/<str:reference>/appeal/", appeals.appeal_page, name="appeal"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
 ]

@@ -285,7 +285,8 @@ SPECTACULAR_SETTINGS = {
     # Several components have a field called "status" with different choices: name each set.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": ["draft", "submitted", "awaiting_information", "complete", "in_review", "decided",
-                           "closed", "withdrawn"],
+                           "appealed", "closed", "withdrawn"],
+        "AppealStatusEnum": ["lodged", "forwarded", "upheld", "overturned", "remitted", "withdrawn"],
         "MeetingStatusEnum": "predialogue.models.Meeting.Status",
         "MeetingClosingStatusEnum": [("held", "held"), ("cancelled", "cancelled")],
     },

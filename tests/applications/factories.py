@@ -18,6 +18,7 @@ PATH_TO_STATUS = {
     "complete": ["submitted", "complete"],
     "in_review": ["submitted", "complete", "in_review"],
     "decided": ["submitted", "complete", "in_review", "decided"],
+    "appealed": ["submitted", "complete", "in_review", "decided", "appealed"],
     "closed": ["submitted", "complete", "in_review", "decided", "closed"],
     "withdrawn": ["submitted", "withdrawn"],
 }
