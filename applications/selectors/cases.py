@@ -136,13 +136,24 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
 
 
 def _after_decision(*, case: Case, include_staff: bool) -> dict:
-    """What follows the decision (issue 18): the appeals (staff see the appellants) and the appeal window."""
-    from applications.selectors.appeals import appeal_data, appeals_of
-    from applications.services.appeals import appeal_window
+    """What follows the decision (issue 18): the appeals (staff see the appellants), the appeal window and,
+    for a permit, the day it lapses unless the work has started."""
+    from django.utils import timezone
 
+    from applications.models import Decision
+    from applications.selectors.appeals import appeal_data, appeals_of
+    from applications.services.after_decision import permit_lapses_on
+    from applications.services.decisions import appeal_deadline
+
+    decision = Decision.objects.filter(case=case).first()
+    window = None
+    if decision is not None:
+        deadline = appeal_deadline(decision=decision)
+        window = {"deadline": deadline, "open": timezone.localdate() <= deadline}
     return {"appeals": [appeal_data(appeal=a, include_staff=include_staff)
                         for a in appeals_of(case=case, include_staff=True)],
-            "appeal_window": appeal_window(case=case)}
+            "appeal_window": window,
+            "permit_lapses_on": permit_lapses_on(decision=decision) if decision else None}
 
 
 def status_fields(*, status: dict) -> dict:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from applications import signals
 from applications.models import Case, Decision
+from applications.services.after_decision import what_follows
 from applications.services.cases import CaseError
 from applications.services.handling import require_claims_answered
 from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
@@ -103,7 +104,7 @@ def letter_context(*, decision: Decision) -> dict:
     return {"case": case, "decision": decision, "contact": settings.PORTAL_CONTACT_POINTS,
             "appeal_days": settings.APPEAL_PERIOD_DAYS, "appeal_deadline": appeal_deadline(decision=decision),
             "appeal_bodies": appeal_bodies(decision=decision), "booking_url": booking,
-            "site_url": settings.SITE_URL}
+            "site_url": settings.SITE_URL, "follows": what_follows(decision=decision)}
 
 
 def appeal_deadline(*, decision: Decision):

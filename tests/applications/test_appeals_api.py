@@ -58,6 +58,7 @@ def test_the_applicant_lodges_in_time_and_the_case_detail_shows_it(case):
     assert detail["status_text"].startswith("The decision has been appealed")
     assert detail["appeals"][0]["status_text"].startswith("We have received the appeal")
     assert detail["appeal_window"] == {"deadline": "2026-03-30", "open": True}
+    assert detail["permit_lapses_on"] == "2027-03-02"
 
 
 def test_after_the_period_409_with_the_day_it_ended(case):
