@@ -43,3 +43,8 @@ class OutcomeForm(_Styled):
                                 choices=[(o, Appeal.Status(o).label) for o in OUTCOMES])
     note = forms.CharField(label=gettext_lazy("Why (shown to the applicant when the case is remitted)"),
                            max_length=NOTE_MAX, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StartNoticeForm(_Styled):
+    start_date = forms.DateField(label=gettext_lazy("The day the work started"),
+                                 widget=forms.DateInput(attrs={"type": "date"}))

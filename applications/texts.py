@@ -14,6 +14,10 @@ STATUS_TEXT = {
     "in_review": _("A caseworker is assessing the application."),
     "decided": _("We have made a decision."),
     "appealed": _("The decision has been appealed. The case stays open until the appeal has ended."),
+    "permitted": _("The permit is in force. Tell us the day the work starts; the permit lapses if the work has not "
+                   "started within one year."),
+    "work_started": _("The work has started. Send us a completion notice when it is finished."),
+    "lapsed": _("The permit has lapsed because the work did not start within one year. To build, apply again."),
     "closed": _("The case is closed."),
     "withdrawn": _("The application was withdrawn."),
 }
@@ -52,6 +56,10 @@ EVENT_TEXT = {
     "claim_rejected": _("The caseworker needs %(requirement)s after all."),
     "decision_letter": _("The decision letter is ready."),
     "status:appealed": _("The case stays open while the appeal runs."),
+    "status:permitted": _("The appeal period is over: the permit is in force."),
+    "status:work_started": _("The work has started."),
+    "status:lapsed": _("The permit lapsed: the work did not start within one year."),
+    "work_started": _("The work started on %(date)s."),
     "appeal:lodged": _("An appeal against the decision was received on %(date)s."),
     "appeal:forwarded": _("The appeal was sent to the appeals body on %(date)s."),
     "appeal:upheld": _("The appeals body upheld the decision."),
@@ -60,6 +68,7 @@ EVENT_TEXT = {
     "appeal:withdrawn": _("The appeal was withdrawn."),
     "appeal_remitted": _("The case is back in review for a new decision after the appeal: %(reason)s"),
     "appeal_ended:closed": _("The appeal has ended and the appeal period is over: the case is closed."),
+    "appeal_ended:in_force": _("The appeal has ended and the appeal period is over: the permit is in force."),
     "appeal_ended:open": _("The appeal has ended. The decision stands; the appeal period is still running."),
 }
 

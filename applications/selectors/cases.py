@@ -87,8 +87,9 @@ def invitation(*, token: str):
 def outstanding_items(*, case: Case) -> list[dict]:
     """What the applicant still has to do, each with its action."""
     from applications.models import ChecklistItem
+    from applications.services.transitions import FINISHED
 
-    if case.status in (Case.Status.DECIDED, Case.Status.APPEALED, Case.Status.CLOSED, Case.Status.WITHDRAWN):
+    if case.status in FINISHED:
         return []
     items = (ChecklistItem.objects.filter(case=case, is_active=True, required=True,
                                           state=ChecklistItem.State.MISSING)

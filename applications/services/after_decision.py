@@ -22,7 +22,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from applications.models import Decision
+from applications.models import Appeal, Case, Decision
 
 PERMIT_LAPSES_AFTER_YEARS = 1
 OCCUPANCY_EXEMPT_TYPES = frozenset({"small-building", "demolition"})
@@ -60,3 +60,12 @@ def what_follows(*, decision: Decision) -> dict:
         "occupancy_permit": permit and code not in OCCUPANCY_EXEMPT_TYPES,
         "planning_fee": decision.planning_act,
     }
+
+
+def status_after_appeal_period(*, case: Case, decision: Decision) -> str:
+    """Where a case goes when its appeal period has passed and no appeal is open: a permit (not overturned
+    on appeal) stays in force, as work started if the holder reported it; anything else is closed."""
+    overturned = Appeal.objects.filter(decision=decision, status=Appeal.Status.OVERTURNED).exists()
+    if decision.outcome not in GRANTED or overturned:
+        return Case.Status.CLOSED
+    return Case.Status.WORK_STARTED if case.started_on else Case.Status.PERMITTED

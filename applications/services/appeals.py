@@ -195,9 +195,13 @@ def record_outcome(*, appeal: Appeal, actor, outcome: str, note: str = "") -> Ap
     if outcome == A.REMITTED:
         _remit(case=case, appeal=appeal, actor=actor, note=note)
     elif not Appeal.objects.filter(case=case, status__in=Appeal.OPEN).exists():
+        from applications.services.after_decision import status_after_appeal_period
+
         ended = period_ended(decision=appeal.decision)
-        transition(case=case, to=S.CLOSED if ended else S.DECIDED, actor=actor,
-                   event_params={"appeal": appeal.pk, "variant": f"appeal_ended:{'closed' if ended else 'open'}"})
+        target = status_after_appeal_period(case=case, decision=appeal.decision) if ended else S.DECIDED
+        variant = {S.CLOSED: "closed", S.DECIDED: "open"}.get(target, "in_force")
+        transition(case=case, to=target, actor=actor,
+                   event_params={"appeal": appeal.pk, "variant": f"appeal_ended:{variant}"})
     return appeal
 
 

@@ -151,7 +151,8 @@ def generate_letter(*, case_id: int) -> bool:
 
 
 def close_after_appeal_period(*, now=None) -> int:
-    """Close decided cases whose appeal period ended without an open appeal (the edge decided → closed).
+    """Close decided cases whose appeal period ended without an open appeal (decided → closed), or, for a
+    permit, put it in force (decided → permitted, or work started when the holder already reported it).
     A case with an open appeal is never closed here (``appeals.close_guard``); the appeal's end closes it.
     The period counts from the current decision (a remitted case's new decision starts a new one)."""
     from applications.services.appeals import close_guard
@@ -159,7 +160,10 @@ def close_after_appeal_period(*, now=None) -> int:
     today = timezone.localdate(now or timezone.now())
     cutoff = today - timedelta(days=settings.APPEAL_PERIOD_DAYS)
     count = 0
-    for case in close_guard(Case.objects.filter(status=S.DECIDED, decision__decided_at__date__lt=cutoff)):
-        transition(case=case, to=S.CLOSED)
+    from applications.services.after_decision import status_after_appeal_period
+
+    for case in close_guard(Case.objects.filter(status=S.DECIDED, decision__decided_at__date__lt=cutoff)
+                            .select_related("decision")):
+        transition(case=case, to=status_after_appeal_period(case=case, decision=case.decision))
         count += 1
     return count

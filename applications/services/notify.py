@@ -101,3 +101,12 @@ def notify_appeal(*, appeal_id: int, what: str) -> int:
                                           "status_text": case_status(case)["text"]}, language=language)
         sent += 1
     return sent
+
+
+def send_once(*, key: str, case: Case, person, template: str, context: dict) -> int:
+    """E-mail ``person`` once for ``key`` (in their language), if they take e-mails; 1 when sent."""
+    if not person.notify_by_email or not _once(key, case, "email"):
+        return 0
+    send_templated_email(to=[person.email], template=template, context={**context, "person": person},
+                         language=person.preferred_language)
+    return 1

@@ -47,6 +47,18 @@ EDGES = (
          "period: the case is closed (appeals.record_outcome).", internal=True),
     Edge(S.APPEALED, S.IN_REVIEW, "The appeals body remitted the decision: the case returns to review for a new "
          "decision, with a new expected date (appeals.record_outcome).", internal=True),
+    # A permit after the appeal period: in force until the work starts or it lapses (services.start_of_work).
+    Edge(S.DECIDED, S.PERMITTED, "The appeal period passed without an open appeal on a permit: it is in force "
+         "until the work starts or it lapses (decisions.close_after_appeal_period).", internal=True),
+    Edge(S.DECIDED, S.WORK_STARTED, "The appeal period passed without an open appeal on a permit whose holder "
+         "already reported the start (decisions.close_after_appeal_period).", internal=True),
+    Edge(S.APPEALED, S.PERMITTED, "The last appeal on a permit ended (upheld or withdrawn) after the appeal period "
+         "(appeals.record_outcome).", internal=True),
+    Edge(S.APPEALED, S.WORK_STARTED, "The last appeal on a permit ended (upheld or withdrawn) after the appeal "
+         "period, and the holder had reported the start (appeals.record_outcome).", internal=True),
+    Edge(S.PERMITTED, S.WORK_STARTED, "The holder reports the day the work started (start_of_work.report_start)."),
+    Edge(S.PERMITTED, S.LAPSED, "The work did not start within 1 year from the permit's date: the permit lapses "
+         "(byggeloven § 16, stk. 10; start_of_work.lapse_permits).", internal=True),
 )
 
 # Who has the ball in each status: "applicant", "municipality" or None.
@@ -58,12 +70,17 @@ WAITING_FOR = {
     S.IN_REVIEW: "municipality",
     S.DECIDED: None,
     S.APPEALED: None,
+    S.PERMITTED: "applicant",
+    S.WORK_STARTED: "applicant",
+    S.LAPSED: None,
     S.CLOSED: None,
     S.WITHDRAWN: None,
 }
 
 # After the decision only the table's own edges happen: everything else on the case answers 409.
-FINISHED = frozenset({S.DECIDED, S.APPEALED, S.CLOSED, S.WITHDRAWN})
+FINISHED = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.CLOSED, S.WITHDRAWN})
+# Statuses in which the case has a decision to show.
+AFTER_DECISION = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.CLOSED})
 
 
 class TransitionNotAllowed(NotAllowed):

@@ -1,5 +1,6 @@
-"""Appeals in the browser: the page where the applicant or a party appeals, and the caseworker's records
-on the workspace. The same services as the API (``services.appeals``)."""
+"""After the decision in the browser: the page where the applicant or a party appeals, the caseworker's
+records on the workspace, and the holder's start notice. The same services as the API
+(``services.appeals``, ``services.start_of_work``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from applications.forms_appeals import AppealForm, ForwardedForm, LetterAppealForm, OutcomeForm
+from applications.forms_appeals import AppealForm, ForwardedForm, LetterAppealForm, OutcomeForm, StartNoticeForm
 from applications.models import Appeal
 from applications.selectors import appeals as appeal_selectors
-from applications.services import appeals
+from applications.services import appeals, start_of_work
 from applications.services.decisions import appeal_bodies
 from applications.views.caseworker import _case, _to_workspace, caseworker_required
 from permitportal.core.errors import Invalid, NotAllowed
@@ -110,3 +111,22 @@ def workspace_context(*, case) -> dict:
     window = appeals.appeal_window(case=case)
     return {"appeals": appeal_selectors.appeals_of(case=case, include_staff=True), "appeal_window": window,
             "letter_form": LetterAppealForm(), "forwarded_form": ForwardedForm(), "outcome_form": OutcomeForm()}
+
+
+@login_required
+@require_POST
+def report_start(request, reference):
+    from applications.selectors.cases import get_case_for_user
+
+    case = get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    form = StartNoticeForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        try:
+            start_of_work.report_start(case=case, actor=request.user, start_date=form.cleaned_data["start_date"])
+        except (NotAllowed, Invalid) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Thank you: we have noted the day the work started."))
+    return redirect("applications:case_detail", reference=case.reference)

@@ -17,6 +17,7 @@ from applications.selectors.status import case_status
 from applications.services import cases as case_services
 from applications.services import decisions as decision_services
 from applications.services import receipts, requests
+from applications.services.transitions import AFTER_DECISION, FINISHED
 from permitportal.core.errors import NotAllowed
 
 S = Case.Status
@@ -189,9 +190,22 @@ def _appeals(case) -> list[dict]:
     """The appeals against the case's decision as the applicant's page lists them (issue 18)."""
     from applications.selectors.appeals import appeal_data, appeals_of
 
-    if case.status not in (S.DECIDED, S.APPEALED, S.CLOSED, S.IN_REVIEW):
+    if case.status not in AFTER_DECISION | {S.IN_REVIEW}:
         return []
     return [appeal_data(appeal=a) for a in appeals_of(case=case, include_staff=True)]
+
+
+def _start_notice(case) -> dict | None:
+    """For a permit in force without a start: the lapse day and the form to report the start (issue 18)."""
+    from applications.forms_appeals import StartNoticeForm
+    from applications.services.after_decision import GRANTED, permit_lapses_on
+    from applications.services.start_of_work import STARTABLE
+
+    decision = getattr(case, "decision", None)
+    if decision is None or decision.outcome not in GRANTED or case.status not in STARTABLE + (S.LAPSED,):
+        return None
+    return {"lapses_on": permit_lapses_on(decision=decision), "started_on": case.started_on,
+            "lapsed": case.status == S.LAPSED, "form": StartNoticeForm()}
 
 
 @login_required
@@ -202,7 +216,7 @@ def case_detail(request, reference):
     context = _checklist_context(request, case)
     open_request = requests.open_request(case=case)
     status = case_status(case)
-    decision = getattr(case, "decision", None) if case.status in (S.DECIDED, S.APPEALED, S.CLOSED) else None
+    decision = getattr(case, "decision", None) if case.status in AFTER_DECISION else None
     context.update({
         "status": status, "status_text": status["text"], "waiting_for": status["waiting_for"],
         "waiting_for_text": status["waiting_for_text"], "clock": status["clock"],
@@ -217,7 +231,8 @@ def case_detail(request, reference):
         "decision": decision,
         "appeal": decision_services.appeal(decision=decision) if decision else None,
         "appeals": _appeals(case),
-        "finished": case.status in (S.DECIDED, S.APPEALED, S.CLOSED, S.WITHDRAWN),
+        "start_notice": _start_notice(case),
+        "finished": case.status in FINISHED,
     })
     return render(request, "applications/cases/case_detail.html", context)
 

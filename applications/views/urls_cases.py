@@ -20,5 +20,6 @@ urlpatterns = [
     path("cases/<str:reference>/answer/", cases.answer_request, name="answer_request"),
     path("cases/<str:reference>/decision.pdf", cases.decision_pdf, name="decision_pdf"),
     path("cases/<str:reference>/appeal/", appeals.appeal_page, name="appeal"),
+    path("cases/<str:reference>/start/", appeals.report_start, name="report_start"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
 ]

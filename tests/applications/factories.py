@@ -19,6 +19,9 @@ PATH_TO_STATUS = {
     "in_review": ["submitted", "complete", "in_review"],
     "decided": ["submitted", "complete", "in_review", "decided"],
     "appealed": ["submitted", "complete", "in_review", "decided", "appealed"],
+    "permitted": ["submitted", "complete", "in_review", "decided", "permitted"],
+    "work_started": ["submitted", "complete", "in_review", "decided", "permitted", "work_started"],
+    "lapsed": ["submitted", "complete", "in_review", "decided", "permitted", "lapsed"],
     "closed": ["submitted", "complete", "in_review", "decided", "closed"],
     "withdrawn": ["submitted", "withdrawn"],
 }

@@ -169,14 +169,14 @@ def test_the_close_guard_keeps_even_a_decided_case_with_an_open_appeal(worker):
     assert case.status == S.DECIDED
 
 
-def test_the_periodic_close_closes_the_day_after_the_period_not_before(worker):
+def test_the_periodic_sweep_ends_the_period_the_day_after_not_before(worker):
     case = decided_case(worker)
     with time_machine.travel(dt.datetime(2026, 3, 30, 21, 0, tzinfo=dt.UTC), tick=False):
         assert decisions.close_after_appeal_period() == 0
     with time_machine.travel(dt.datetime(2026, 3, 30, 22, 30, tzinfo=dt.UTC), tick=False):  # 31 March, 00:30
         assert decisions.close_after_appeal_period() == 1
     case.refresh_from_db()
-    assert case.status == S.CLOSED
+    assert case.status == S.PERMITTED  # a permit stays in force (services.start_of_work); a refusal is closed
 
 
 # --- Forwarding and outcomes ---------------------------------------------------------------------
@@ -212,6 +212,8 @@ def test_upheld_within_the_period_returns_to_decided_and_the_sweep_closes_later(
     assert case.status == S.DECIDED
     with time_machine.travel(dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC), tick=False):
         assert decisions.close_after_appeal_period() == 1
+    case.refresh_from_db()
+    assert case.status == S.PERMITTED
 
 
 def test_an_outcome_after_the_period_closes_the_case_but_only_when_no_appeal_is_open(worker):
