@@ -48,3 +48,13 @@ class OutcomeForm(_Styled):
 class StartNoticeForm(_Styled):
     start_date = forms.DateField(label=gettext_lazy("The day the work started"),
                                  widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class CompletionForm(_Styled):
+    completed_on = forms.DateField(label=gettext_lazy("The day the work was completed"),
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ReturnCompletionForm(_Styled):
+    reason = forms.CharField(label=gettext_lazy("What is missing (the holder reads this)"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))

@@ -17,6 +17,7 @@ STATUS_TEXT = {
     "permitted": _("The permit is in force. Tell us the day the work starts; the permit lapses if the work has not "
                    "started within one year."),
     "work_started": _("The work has started. Send us a completion notice when it is finished."),
+    "completion_reported": _("You have reported the work completed. We are checking the documentation."),
     "lapsed": _("The permit has lapsed because the work did not start within one year. To build, apply again."),
     "closed": _("The case is closed."),
     "withdrawn": _("The application was withdrawn."),
@@ -60,6 +61,12 @@ EVENT_TEXT = {
     "status:work_started": _("The work has started."),
     "status:lapsed": _("The permit lapsed: the work did not start within one year."),
     "work_started": _("The work started on %(date)s."),
+    "status:completion_reported": _("The work was reported completed on %(date)s."),
+    "completion_returned": _("The completion report is missing something: %(reason)s"),
+    "occupancy_permit": _("The occupancy permit is issued: the building may be taken into use."),
+    "closed_occupancy": _("The case is closed with the occupancy permit."),
+    "closed_completed": _("The work is completed and the case is closed."),
+    "bbr_updated": _("The building register (BBR) is updated."),
     "appeal:lodged": _("An appeal against the decision was received on %(date)s."),
     "appeal:forwarded": _("The appeal was sent to the appeals body on %(date)s."),
     "appeal:upheld": _("The appeals body upheld the decision."),
@@ -80,6 +87,8 @@ ADVISORY_TEXT = {
     "forwarded_question": _("The dialogue team forwarded a question on %(reference)s: %(question)s"),
     "minutes_linked": _("Pre-application minutes were linked to %(reference)s."),
     "appeal_lodged": _("An appeal was lodged on %(reference)s: send it to the appeals body and record the day."),
+    "completion_reported": _("The work on %(reference)s is reported completed: check the documentation, issue "
+                             "the occupancy permit or close the case, and update the building register (BBR)."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
     "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "

@@ -1,4 +1,4 @@
-from .appeal import Appeal
+from .appeal import Appeal, OccupancyPermit
 from .case import (
     Case,
     CaseEvent,
@@ -45,6 +45,7 @@ __all__ = [
     "ChecklistItem",
     "Document",
     "NotificationSent",
+    "OccupancyPermit",
     "DocumentRequirement",
     "GuideOption",
     "GuideOutcome",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from permitportal.core.state_machine import StatusField, StatusModel
 
-from .case import Case, Document
+from .case import Case, Document, private_storage
 from .handling import Decision
 
 
@@ -60,3 +60,23 @@ class Appeal(StatusModel):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN
+
+
+def _occupancy_name(instance, filename):
+    import uuid
+
+    return f"occupancy/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
+class OccupancyPermit(models.Model):
+    """The permit to take the finished work into use (BR18 § 43, stk. 1), in the holder's language."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="occupancy_permit")
+    issued_at = models.DateTimeField(default=timezone.now)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=8, default="da")
+    pdf = models.FileField(upload_to=_occupancy_name, storage=private_storage, max_length=200)
+    sha256 = models.CharField(max_length=64)
+
+    def __str__(self):
+        return f"{self.case_id}: occupancy permit"

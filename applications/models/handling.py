@@ -129,6 +129,7 @@ class Advisory(models.Model):
         FORWARDED_QUESTION = "forwarded_question", _("Question forwarded by the dialogue team")
         MINUTES_LINKED = "minutes_linked", _("Pre-application minutes linked")
         APPEAL_LODGED = "appeal_lodged", _("Appeal lodged: send it to the appeals body")
+        COMPLETION_REPORTED = "completion_reported", _("Completion reported: check it and finish the case")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="advisories")

@@ -68,8 +68,8 @@ def clock_state(case: Case, *, today: date) -> dict:
     submitted = case.submitted_at.date() if case.submitted_at else None
     at_risk_days = getattr(settings, "TARGET_AT_RISK_DAYS", 5)
     paused = case.status == S.AWAITING_INFORMATION
-    finished = case.status in (S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.CLOSED,
-                               S.WITHDRAWN)
+    finished = case.status in (S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED,
+                               S.COMPLETION_REPORTED, S.CLOSED, S.WITHDRAWN)
     end = case.decided_at.date() if case.decided_at else today
     days_left = (expected - today).days if expected else None
     if expected is None:

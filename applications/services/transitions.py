@@ -57,6 +57,13 @@ EDGES = (
     Edge(S.APPEALED, S.WORK_STARTED, "The last appeal on a permit ended (upheld or withdrawn) after the appeal "
          "period, and the holder had reported the start (appeals.record_outcome).", internal=True),
     Edge(S.PERMITTED, S.WORK_STARTED, "The holder reports the day the work started (start_of_work.report_start)."),
+    # Completion (services.completion): BR18 § 40 (completion notice), § 43 (occupancy permit).
+    Edge(S.WORK_STARTED, S.COMPLETION_REPORTED, "The holder reports the work completed (færdigmelding, BR18 § 40, "
+         "stk. 1; completion.report_completion)."),
+    Edge(S.COMPLETION_REPORTED, S.WORK_STARTED, "The caseworker finds the completion documentation lacking: the "
+         "holder completes it and reports again (completion.return_completion)."),
+    Edge(S.COMPLETION_REPORTED, S.CLOSED, "The caseworker issues the occupancy permit (BR18 § 43, stk. 1) or, where "
+         "none is needed (small detached buildings, demolition), closes the case (completion.finish)."),
     Edge(S.PERMITTED, S.LAPSED, "The work did not start within 1 year from the permit's date: the permit lapses "
          "(byggeloven § 16, stk. 10; start_of_work.lapse_permits).", internal=True),
 )
@@ -73,14 +80,17 @@ WAITING_FOR = {
     S.PERMITTED: "applicant",
     S.WORK_STARTED: "applicant",
     S.LAPSED: None,
+    S.COMPLETION_REPORTED: "municipality",
     S.CLOSED: None,
     S.WITHDRAWN: None,
 }
 
 # After the decision only the table's own edges happen: everything else on the case answers 409.
-FINISHED = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.CLOSED, S.WITHDRAWN})
+FINISHED = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.COMPLETION_REPORTED,
+                      S.CLOSED, S.WITHDRAWN})
 # Statuses in which the case has a decision to show.
-AFTER_DECISION = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.CLOSED})
+AFTER_DECISION = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.COMPLETION_REPORTED,
+                            S.CLOSED})
 
 
 class TransitionNotAllowed(NotAllowed):
@@ -134,6 +144,7 @@ MACHINE = StateMachine(
     model=Case,
     edges=EDGES,
     timestamps={S.SUBMITTED: "submitted_at", S.COMPLETE: "completed_at", S.DECIDED: "decided_at",
+                S.COMPLETION_REPORTED: "completion_reported_at",
                 S.CLOSED: "closed_at", S.WITHDRAWN: "closed_at"},
     not_allowed=TransitionNotAllowed,
     before_save=_before_save,

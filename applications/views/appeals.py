@@ -9,10 +9,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from applications.forms_appeals import AppealForm, ForwardedForm, LetterAppealForm, OutcomeForm, StartNoticeForm
+from applications.forms_appeals import (
+    AppealForm,
+    CompletionForm,
+    ForwardedForm,
+    LetterAppealForm,
+    OutcomeForm,
+    ReturnCompletionForm,
+    StartNoticeForm,
+)
 from applications.models import Appeal
 from applications.selectors import appeals as appeal_selectors
-from applications.services import appeals, start_of_work
+from applications.services import appeals, completion, start_of_work
 from applications.services.decisions import appeal_bodies
 from applications.views.caseworker import _case, _to_workspace, caseworker_required
 from permitportal.core.errors import Invalid, NotAllowed
@@ -110,7 +118,9 @@ def workspace_context(*, case) -> dict:
     """What the workspace's appeals panel shows and offers."""
     window = appeals.appeal_window(case=case)
     return {"appeals": appeal_selectors.appeals_of(case=case, include_staff=True), "appeal_window": window,
-            "letter_form": LetterAppealForm(), "forwarded_form": ForwardedForm(), "outcome_form": OutcomeForm()}
+            "letter_form": LetterAppealForm(), "forwarded_form": ForwardedForm(), "outcome_form": OutcomeForm(),
+            "completion": {"needs_occupancy": completion.occupancy_needed(case=case),
+                           "return_form": ReturnCompletionForm()} if case.completed_on else None}
 
 
 @login_required
@@ -130,3 +140,59 @@ def report_start(request, reference):
         else:
             messages.success(request, _("Thank you: we have noted the day the work started."))
     return redirect("applications:case_detail", reference=case.reference)
+
+
+@login_required
+@require_POST
+def report_completion(request, reference):
+    from applications.selectors.cases import get_case_for_user
+
+    case = get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    form = CompletionForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        try:
+            completion.report_completion(case=case, actor=request.user, completed_on=form.cleaned_data["completed_on"])
+        except (NotAllowed, Invalid) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Thank you: the completion report is sent. We check the documentation."))
+    return redirect("applications:case_detail", reference=case.reference)
+
+
+@login_required
+def occupancy_pdf(request, reference):
+    from applications.api.start import occupancy_response
+    from applications.selectors.cases import get_case_for_user
+
+    return occupancy_response(request, get_case_for_user(user=request.user, reference=reference))
+
+
+@caseworker_required
+@require_POST
+def finish_completion(request, reference):
+    case = _case(request, reference)
+    _report(request, case, lambda: completion.finish(case=case, actor=request.user))
+    return _to_workspace(case)
+
+
+@caseworker_required
+@require_POST
+def return_completion(request, reference):
+    case = _case(request, reference)
+    form = ReturnCompletionForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return _to_workspace(case)
+    _report(request, case, lambda: completion.return_completion(case=case, actor=request.user,
+                                                                **form.cleaned_data))
+    return _to_workspace(case)
+
+
+@caseworker_required
+@require_POST
+def tick_bbr(request, reference):
+    case = _case(request, reference)
+    _report(request, case, lambda: completion.tick_bbr(case=case, actor=request.user))
+    return _to_workspace(case)

@@ -196,16 +196,20 @@ def _appeals(case) -> list[dict]:
 
 
 def _start_notice(case) -> dict | None:
-    """For a permit in force without a start: the lapse day and the form to report the start (issue 18)."""
-    from applications.forms_appeals import StartNoticeForm
+    """For a permit: the lapse day, the start and completion and their forms, the occupancy permit (issue 18)."""
+    from applications.forms_appeals import CompletionForm, StartNoticeForm
+    from applications.models import OccupancyPermit
     from applications.services.after_decision import GRANTED, permit_lapses_on
     from applications.services.start_of_work import STARTABLE
 
     decision = getattr(case, "decision", None)
-    if decision is None or decision.outcome not in GRANTED or case.status not in STARTABLE + (S.LAPSED,):
+    if decision is None or decision.outcome not in GRANTED or case.status not in AFTER_DECISION:
         return None
     return {"lapses_on": permit_lapses_on(decision=decision), "started_on": case.started_on,
-            "lapsed": case.status == S.LAPSED, "form": StartNoticeForm()}
+            "lapsed": case.status == S.LAPSED, "form": StartNoticeForm(), "completion_form": CompletionForm(),
+            "can_start": case.status in STARTABLE and not case.started_on,
+            "can_complete": case.status == S.WORK_STARTED, "completed_on": case.completed_on,
+            "occupancy": OccupancyPermit.objects.filter(case=case).exists() if case.completed_on else False}
 
 
 @login_required

@@ -289,7 +289,8 @@ SPECTACULAR_SETTINGS = {
     # Several components have a field called "status" with different choices: name each set.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": ["draft", "submitted", "awaiting_information", "complete", "in_review", "decided",
-                           "appealed", "permitted", "work_started", "lapsed", "closed", "withdrawn"],
+                           "appealed", "permitted", "work_started", "lapsed", "completion_reported", "closed",
+                           "withdrawn"],
         "AppealStatusEnum": ["lodged", "forwarded", "upheld", "overturned", "remitted", "withdrawn"],
         "MeetingStatusEnum": "predialogue.models.Meeting.Status",
         "MeetingClosingStatusEnum": [("held", "held"), ("cancelled", "cancelled")],

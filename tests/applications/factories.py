@@ -22,6 +22,8 @@ PATH_TO_STATUS = {
     "permitted": ["submitted", "complete", "in_review", "decided", "permitted"],
     "work_started": ["submitted", "complete", "in_review", "decided", "permitted", "work_started"],
     "lapsed": ["submitted", "complete", "in_review", "decided", "permitted", "lapsed"],
+    "completion_reported": ["submitted", "complete", "in_review", "decided", "permitted", "work_started",
+                            "completion_reported"],
     "closed": ["submitted", "complete", "in_review", "decided", "closed"],
     "withdrawn": ["submitted", "withdrawn"],
 }
