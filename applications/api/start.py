@@ -86,10 +86,12 @@ class ReturnCompletionView(_StaffCaseAction):
     @extend_schema(request=ReturnSerializer, responses={200: OpenApiResponse(description="The case."),
                                                         **_STAFF_ERRORS})
     def post(self, request, reference):
-        body = ReturnSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self._act(request, reference, lambda case: completion.return_completion(
-            case=case, actor=request.user, reason=body.validated_data["reason"]))
+        def action(case):  # the case is looked up (404/403) before the body is read
+            body = ReturnSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+            return completion.return_completion(case=case, actor=request.user, reason=body.validated_data["reason"])
+
+        return self._act(request, reference, action)
 
 
 class BbrUpdatedView(_StaffCaseAction):
