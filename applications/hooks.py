@@ -18,6 +18,11 @@ that meeting's minutes (the predialogue app keeps the link: ``predialogue.models
 ``meeting_id_readers``: at most one callable ``(case) -> int | None``: the meeting the case builds on.
 ``case_select_related``: relation names other apps ask to load with a case shown on one page (the workspace,
 the dialogue team's card), so that reading the link above costs no query there.
+
+``appeal_party_checkers``: callables ``(case, user) -> bool`` saying whether ``user`` is a party to the
+case who may appeal its decision (byggeloven § 23, stk. 3: an individual, substantial interest, e.g. a
+neighbour who was heard). The hearings app registers its checker; with none registered only the
+applicant and their representatives appeal in the portal, and staff record other appeals from letters.
 """
 
 from django.utils.translation import gettext as _
@@ -28,6 +33,12 @@ minutes_starters: list = []
 meeting_linkers: list = []
 meeting_id_readers: list = []
 case_select_related: list[str] = []
+appeal_party_checkers: list = []
+
+
+def is_appeal_party(*, case, user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and any(
+        checker(case, user) for checker in appeal_party_checkers)
 
 
 def meeting_link_problem(*, meeting_id, applicant, property) -> str | None:

@@ -1,3 +1,4 @@
+from .appeal import Appeal, OccupancyPermit
 from .case import (
     Case,
     CaseEvent,
@@ -28,6 +29,7 @@ from .handling import (
 from .property import Property, PropertyCorrection
 
 __all__ = [
+    "Appeal",
     "Advisory",
     "Decision",
     "InformationRequest",
@@ -43,6 +45,7 @@ __all__ = [
     "ChecklistItem",
     "Document",
     "NotificationSent",
+    "OccupancyPermit",
     "DocumentRequirement",
     "GuideOption",
     "GuideOutcome",

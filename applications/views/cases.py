@@ -19,6 +19,7 @@ from applications.services import cases as case_services
 from applications.services import decisions as decision_services
 from applications.services import guide as guide_service
 from applications.services import receipts, requests
+from applications.services.transitions import AFTER_DECISION, FINISHED
 from permitportal.core.errors import NotAllowed
 
 S = Case.Status
@@ -236,6 +237,32 @@ def _request_items(open_request, checklist_items):
     return [{"item": ri, "current": current.get(ri.requirement_id, [])} for ri in open_request.items.all()]
 
 
+def _appeals(case) -> list[dict]:
+    """The appeals against the case's decision as the applicant's page lists them (issue 18)."""
+    from applications.selectors.appeals import appeal_data, appeals_of
+
+    if case.status not in AFTER_DECISION | {S.IN_REVIEW}:
+        return []
+    return [appeal_data(appeal=a) for a in appeals_of(case=case, include_staff=True)]
+
+
+def _start_notice(case) -> dict | None:
+    """For a permit: the lapse day, the start and completion and their forms, the occupancy permit (issue 18)."""
+    from applications.forms_appeals import CompletionForm, StartNoticeForm
+    from applications.models import OccupancyPermit
+    from applications.services.after_decision import GRANTED, permit_lapses_on
+    from applications.services.start_of_work import STARTABLE
+
+    decision = getattr(case, "decision", None)
+    if decision is None or decision.outcome not in GRANTED or case.status not in AFTER_DECISION:
+        return None
+    return {"lapses_on": permit_lapses_on(decision=decision), "started_on": case.started_on,
+            "lapsed": case.status == S.LAPSED, "form": StartNoticeForm(), "completion_form": CompletionForm(),
+            "can_start": case.status in STARTABLE and not case.started_on,
+            "can_complete": case.status == S.WORK_STARTED, "completed_on": case.completed_on,
+            "occupancy": OccupancyPermit.objects.filter(case=case).exists() if case.completed_on else False}
+
+
 @login_required
 def case_detail(request, reference):
     case = _owned(request, reference)
@@ -244,7 +271,7 @@ def case_detail(request, reference):
     context = _checklist_context(request, case)
     open_request = requests.open_request(case=case)
     status = case_status(case)
-    decision = getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None
+    decision = getattr(case, "decision", None) if case.status in AFTER_DECISION else None
     context.update({
         "status": status, "status_text": status["text"], "waiting_for": status["waiting_for"],
         "waiting_for_text": status["waiting_for_text"], "clock": status["clock"],
@@ -258,7 +285,9 @@ def case_detail(request, reference):
         "outstanding": case_selectors.outstanding_items(case=case),
         "decision": decision,
         "appeal": decision_services.appeal(decision=decision) if decision else None,
-        "finished": case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN),
+        "appeals": _appeals(case),
+        "start_notice": _start_notice(case),
+        "finished": case.status in FINISHED,
     })
     return render(request, "applications/cases/case_detail.html", context)
 

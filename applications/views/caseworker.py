@@ -145,6 +145,9 @@ def workspace(request, reference):
         "note_form": InternalNoteForm(),
         "change_type_form": ChangeTypeForm(application_types=context["application_types"]),
     })
+    from applications.views.appeals import workspace_context
+
+    context.update(workspace_context(case=case))
     return render(request, "applications/caseworker/workspace.html", context)
 
 

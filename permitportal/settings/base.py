@@ -294,6 +294,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "applications.tasks.close_decided_cases",
         "schedule": crontab(minute=45, hour=1),
     },
+    "permit-lapse-sweep": {
+        "task": "applications.tasks.sweep_permit_lapses",
+        "schedule": crontab(minute=55, hour=1),
+    },
     "purge-login-attempts": {
         "task": "permitportal.accounts.tasks.purge_login_attempts",
         "schedule": crontab(minute=30, hour=3),
@@ -340,7 +344,9 @@ SPECTACULAR_SETTINGS = {
     # Several components have a field called "status" with different choices: name each set.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": ["draft", "submitted", "awaiting_information", "complete", "in_review", "decided",
-                           "closed", "withdrawn"],
+                           "appealed", "permitted", "work_started", "lapsed", "completion_reported", "closed",
+                           "withdrawn"],
+        "AppealStatusEnum": ["lodged", "forwarded", "upheld", "overturned", "remitted", "withdrawn"],
         "MeetingStatusEnum": "predialogue.models.Meeting.Status",
         "MeetingClosingStatusEnum": [("held", "held"), ("cancelled", "cancelled")],
     },
@@ -414,6 +420,10 @@ TARGET_AT_RISK_DAYS = env_int("TARGET_AT_RISK_DAYS", 5)
 SCREENING_SWEEP_MINUTES = env_int("SCREENING_SWEEP_MINUTES", 10)
 # A decided case is closed when the appeal period has passed (4 weeks in Denmark).
 APPEAL_PERIOD_DAYS = env_int("APPEAL_PERIOD_DAYS", 28)
+# Reminders to a permit's holder that it lapses unless the work starts (byggeloven § 16, stk. 10: one
+# year): days before the lapse day, e.g. about 2 months and 2 weeks ("61,14").
+PERMIT_LAPSE_REMINDER_DAYS = tuple(int(d) for d in os.environ.get("PERMIT_LAPSE_REMINDER_DAYS", "61,14").split(",")
+                                   if d.strip())
 # Days an applicant gets to answer an information request, by default.
 INFORMATION_REQUEST_DAYS = env_int("INFORMATION_REQUEST_DAYS", 21)
 PORTAL_ADVISORY_COUNT_FUNCTION = "applications.selectors.advisories.unread_count"

@@ -37,7 +37,7 @@ READ_ONLY = {
     "applications:document_download", "applications:case_detail", "applications:receipt",
     "applications:receipt_pdf", "applications:decision_pdf", "applications:workspace",
     "applications:document_preview", "dialogueteam:card", "api-case-detail", "api-case-receipt",
-    "api-case-decision-pdf",
+    "api-case-decision-pdf", "applications:occupancy_pdf", "api-case-occupancy-pdf",
 }
 # A draft's own pages: a sent case has none, so they answer 404 as for any case that is no draft.
 DRAFT_ONLY = {"applications:draft_edit", "applications:draft_documents", "applications:draft_check",
@@ -48,6 +48,14 @@ ALLOWED_AFTER_DECISION = {
     "dialogueteam:ask",  # a question about the decision is exactly what a citizen may ask
     "dialogueteam:start_predialogue",  # a new pre-application meeting after a refusal (DESIGN.md)
     "applications:remove_representative",  # the owner may always take back someone's access to their case
+    # What follows the decision (issue 18): appeals, start, completion, occupancy permit and BBR task, each
+    # refused by its own table when the case is not in the state it needs (tests/applications/test_appeals*.py,
+    # test_start_of_work.py, test_completion.py).
+    "applications:appeal", "applications:appeal_letter", "applications:appeal_forwarded",
+    "applications:appeal_outcome", "applications:report_start", "applications:report_completion",
+    "applications:completion_finish", "applications:completion_return", "applications:bbr_updated",
+    "api-case-appeals", "api-case-appeal-forwarded", "api-case-appeal-outcome", "api-case-start-notice",
+    "api-case-completion", "api-case-completion-return", "api-case-occupancy-permit", "api-case-bbr-updated",
 }
 
 OWNER, CASEWORKER = "owner", "caseworker"
