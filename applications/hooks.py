@@ -7,12 +7,16 @@ The predialogue app registers its checker in ``AppConfig.ready``.
 ``meeting_link_checkers``: callables ``(meeting_id, applicant, property) -> str | None`` saying why a new
 case may not start linked to that pre-application meeting (None: it may). The predialogue app owns the
 meetings and registers its checker; with none registered no meeting can be linked.
+
+``status_notes``: callables ``(case, language) -> str | None`` adding a sentence to the case's status text
+in every channel (the hearings app: "The neighbours are being heard until 18 December 2026.").
 """
 
 from django.utils.translation import gettext as _
 
 continuity_checkers: list = []
 meeting_link_checkers: list = []
+status_notes: list = []
 
 
 def meeting_link_problem(*, meeting_id, applicant, property) -> str | None:
@@ -30,3 +34,7 @@ def continuity_warnings(*, case, requirement_codes: list[str]) -> list[str]:
     for checker in continuity_checkers:
         warnings.extend(checker(case, requirement_codes))
     return warnings
+
+
+def status_notes_for(case, *, language: str | None = None) -> list[str]:
+    return [note for hook in status_notes if (note := hook(case, language))]

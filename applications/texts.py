@@ -59,6 +59,9 @@ ADVISORY_TEXT = {
     "request_overdue": _("The information request on %(reference)s was due %(due)s and is not answered."),
     "forwarded_question": _("The dialogue team forwarded a question on %(reference)s: %(question)s"),
     "minutes_linked": _("Pre-application minutes were linked to %(reference)s."),
+    "hearing_ready": _("The hearing on %(reference)s is ready."),
+    "hearing_answered": _("Every party heard on %(reference)s has answered."),
+    "hearing_deadline_passed": _("The hearing on %(reference)s passed its deadline %(date)s."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
     "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "

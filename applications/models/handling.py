@@ -128,6 +128,7 @@ class Advisory(models.Model):
         REQUEST_OVERDUE = "request_overdue", _("Information request overdue")
         FORWARDED_QUESTION = "forwarded_question", _("Question forwarded by the dialogue team")
         MINUTES_LINKED = "minutes_linked", _("Pre-application minutes linked")
+        HEARING_READY = "hearing_ready", _("Hearing ready")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="advisories")

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "predialogue",
     "dialogueteam",
     "satisfaction",
+    "hearings",
 ]
 
 MIDDLEWARE = [
@@ -206,6 +207,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
+    "sweep-hearings": {
+        "task": "hearings.tasks.sweep_hearings",
+        "schedule": crontab(minute=20, hour="*/6"),
+    },
     "purge-unverified-accounts": {
         "task": "permitportal.accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(minute=15, hour=3),
@@ -377,3 +382,9 @@ LOGGING = {
 PREDIALOGUE_LINK_DAYS = env_int("PREDIALOGUE_LINK_DAYS", 365)  # days in which minutes are offered to a new case
 # An invitation to represent an applicant works this many days, for the invited e-mail address only.
 REPRESENTATIVE_INVITATION_DAYS = env_int("REPRESENTATIVE_INVITATION_DAYS", 14)
+
+# Hearings (issue 17): the default deadline per kind in days, the days a link still takes a late answer
+# after the deadline, and the days before the deadline a party who has not answered is reminded.
+HEARING_DEADLINE_DAYS = {"neighbours": 14, "parties": 14, "authority": 14}
+HEARING_GRACE_DAYS = 7
+HEARING_REMINDER_DAYS = 3

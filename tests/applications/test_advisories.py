@@ -46,6 +46,7 @@ PARAMS = {
     K.REQUEST_OVERDUE: {"due": "2026-04-01"},
     K.FORWARDED_QUESTION: {"question": "When will the case be decided?"},
     K.MINUTES_LINKED: {},
+    K.HEARING_READY: {},
 }
 
 

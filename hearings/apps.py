@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HearingsConfig(AppConfig):
+    name = "hearings"
+    verbose_name = _("Hearings")
+
+    def ready(self):
+        from applications import hooks
+        from hearings.personal_data import HOLDER
+        from hearings.selectors import hearing_status_note
+        from permitportal.accounts import personal_data
+
+        personal_data.register(HOLDER)
+        if hearing_status_note not in hooks.status_notes:
+            hooks.status_notes.append(hearing_status_note)
