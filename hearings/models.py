@@ -146,3 +146,9 @@ class HearingEvent(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.at:%Y-%m-%d}"
+
+    @builtins.property
+    def label(self) -> str:
+        from .texts import EVENTS
+
+        return str(EVENTS.get(self.kind, self.kind))

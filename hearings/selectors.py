@@ -6,9 +6,9 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from applications.models import Case
+from applications.models import Case, Document
 
-from .models import Hearing, Party
+from .models import Hearing, HearingEvent, Party
 
 BEING_HEARD = {
     Hearing.Kind.NEIGHBOURS: lambda day: _("The neighbours are being heard until %(date)s.") % {"date": day},
@@ -64,3 +64,30 @@ def objections(*, case: Case) -> list[Party]:
     """Every answer given in the case's hearings, objections first, for the decision screen."""
     return list(Party.objects.filter(hearing__case=case, status=Party.Status.ANSWERED)
                 .select_related("hearing").prefetch_related("attachments").order_by("no_objection", "answered_at"))
+
+
+def hearing_for_screen(*, case: Case, hearing_id) -> Hearing | None:
+    """One hearing with its parties, their attachments, its documents and its log, in five queries."""
+    return (Hearing.objects.filter(case=case, pk=hearing_id)
+            .prefetch_related(Prefetch("parties", queryset=Party.objects.prefetch_related("attachments")),
+                              "documents", Prefetch("events", queryset=HearingEvent.objects.select_related("party")))
+            .first())
+
+
+def current_documents(*, case: Case) -> list:
+    return list(Document.objects.filter(case=case, superseded_at__isnull=True).order_by("uploaded_at", "id"))
+
+
+def page_section(page: str, case: Case, user) -> dict | None:
+    """Registered in ``applications.hooks.page_sections``: the hearings on the caseworker's workspace (with
+    the parties' names, and a start button while the case is in review) and on the applicant's case page
+    (kind, deadline, invited and answered; never the parties' contact data)."""
+    from permitportal.accounts import roles
+
+    if page == "workspace" and roles.has_role(user, roles.CASEWORKER, roles.MANAGER):
+        return {"template": "hearings/includes/workspace_section.html", "hearings": hearings_of_case(case=case),
+                "can_start": case.status == Case.Status.IN_REVIEW}
+    if page == "case":
+        rows = public_summary(case=case)
+        return {"template": "hearings/includes/case_section.html", "hearings": rows} if rows else None
+    return None
