@@ -8,6 +8,7 @@ class HearingsConfig(AppConfig):
 
     def ready(self):
         from applications import hooks
+        from hearings import receivers  # noqa: F401 - connects the signal receivers
         from hearings.personal_data import HOLDER
         from hearings.selectors import hearing_status_note, page_section
         from permitportal.accounts import personal_data

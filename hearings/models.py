@@ -100,6 +100,7 @@ class Party(StatusModel):
     invited_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     weighing = models.TextField(_("how the objection was weighed"), blank=True)
+    decision_sent_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

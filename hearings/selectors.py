@@ -87,7 +87,13 @@ def page_section(page: str, case: Case, user) -> dict | None:
     if page == "workspace" and roles.has_role(user, roles.CASEWORKER, roles.MANAGER):
         return {"template": "hearings/includes/workspace_section.html", "hearings": hearings_of_case(case=case),
                 "can_start": case.status == Case.Status.IN_REVIEW}
-    if page == "case":
+    if page in ("case", "card"):  # the applicant's case page and the dialogue team's case card
         rows = public_summary(case=case)
         return {"template": "hearings/includes/case_section.html", "hearings": rows} if rows else None
+    if page == "decision" and roles.has_role(user, roles.CASEWORKER, roles.MANAGER):
+        given = objections(case=case)
+        return {"template": "hearings/includes/decision_section.html", "answers": given} if given else None
+    if page == "letter":
+        weighed = [p for p in objections(case=case) if p.objected]
+        return {"template": "hearings/includes/letter_section.html", "objections": weighed} if weighed else None
     return None

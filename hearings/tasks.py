@@ -50,3 +50,27 @@ def sweep_hearings() -> dict:
     from .services.sweep import sweep
 
     return sweep()
+
+
+@shared_task(**RETRY)
+def send_decision_to_objectors(case_id: int) -> int:
+    """The decision letter (with its appeal guidance) to each party who objected, once."""
+    from applications.models import Decision
+    from applications.services.decisions import appeal, render_letter
+
+    decision = Decision.objects.select_related("case__property").filter(case_id=case_id).first()
+    if decision is None:
+        return 0
+    objectors = [p for p in Party.objects.filter(hearing__case_id=case_id, status=Party.Status.ANSWERED,
+                                                 no_objection=False, decision_sent_at__isnull=True)]
+    if not objectors:
+        return 0
+    pdf = render_letter(decision=decision)
+    sent = 0
+    for party in objectors:
+        if Party.objects.filter(pk=party.pk, decision_sent_at__isnull=True).update(decision_sent_at=timezone.now()):
+            send_templated_email(to=[party.email], template="hearings/email/decision", language=party.language,
+                                 context={"party": party, "case": decision.case, "appeal": appeal(decision=decision)},
+                                 attachments=[(f"{decision.case.reference}-decision.pdf", pdf, "application/pdf")])
+            sent += 1
+    return sent

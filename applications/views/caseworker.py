@@ -353,7 +353,8 @@ def decide(request, reference):
     language = decisions.letter_language(case=case)
     return render(request, "applications/caseworker/decision.html",
                   {"case": case, "form": form, "letter_language": language,
-                   "letter_language_name": get_language_info(language)["name_translated"]})
+                   "letter_language_name": get_language_info(language)["name_translated"],
+                   "sections": hooks.sections_for("decision", case=case, user=request.user)})
 
 
 # --- Advisories ------------------------------------------------------------------------------

@@ -120,3 +120,12 @@ def test_the_party_page_refuses_a_bad_file_on_the_form(client, hearing):
 @pytest.mark.parametrize("token", ["nonsense", "a" * 40])
 def test_an_unknown_link_is_404(client, db, token):
     assert client.get(f"/hearings/answer/{token}/").status_code == 404
+
+
+def test_the_dialogue_teams_case_card_shows_the_hearing_without_contact_data(client, hearing, dialogue_member):
+    client.force_login(dialogue_member)
+    page = client.get(f"/dialogue/cases/{hearing.case.reference}/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "The neighbours are being heard until" in text and "0 of 2 have answered" in text
+    assert "ada@example.dk" not in text
