@@ -1,9 +1,11 @@
 """The hearings' pages: the caseworker's (start, the hearing, close early, extend, weigh) and the
 party's personal link. Thin: the services decide, the selectors read."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,6 +14,7 @@ from applications.services.uploads import safe_filename
 from applications.views.caseworker import caseworker_required
 from permitportal.core import audit
 from permitportal.core.errors import Invalid
+from permitportal.core.pdf import render_pdf
 
 from . import selectors, texts
 from .forms import AnswerForm, ExtendForm, StartHearingForm, WeighForm
@@ -123,6 +126,23 @@ def attachment(request, reference, hearing_id, pk):
     audit.record(actor=request.user, action="hearing_attachment", object_type="hearing_attachment",
                  object_id=found.pk, detail=f"{reference}: {found.original_name}")
     return _file(found.file, found.original_name, found.content_type)
+
+
+@caseworker_required
+def letter(request, reference, hearing_id, party_id):
+    """The hearing letter for a party who must get it on paper: the material and their personal link."""
+    hearing = _hearing(request, reference, hearing_id)
+    party = next((p for p in hearing.parties.all() if p.pk == party_id), None)
+    if party is None:
+        raise Http404("No such party")
+    pdf = render_pdf(template="hearings/pdf/letter.html", language=party.language, context={
+        "party": party, "hearing": hearing, "case": hearing.case, "today": timezone.localdate(),
+        "contact": settings.PORTAL_CONTACT_POINTS,
+        "link": settings.SITE_URL + reverse("hearings:answer", args=[answers.token_for(party)])})
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{reference}-hearing-{party.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- The party's link -------------------------------------------------------------------------------

@@ -129,3 +129,18 @@ def test_the_dialogue_teams_case_card_shows_the_hearing_without_contact_data(cli
     assert page.status_code == 200
     assert "The neighbours are being heard until" in text and "0 of 2 have answered" in text
     assert "ada@example.dk" not in text
+
+
+def test_the_hearing_letter_for_paper_carries_the_message_and_the_personal_link(client, hearing, caseworker):
+    from tests.applications.pdfs import pdf_text
+
+    bo = hearing.parties.get(email="bo@example.dk")  # Bo reads English
+    client.force_login(caseworker)
+    answer = client.get(f"/hearings/cases/{hearing.case.reference}/{hearing.pk}/parties/{bo.pk}/letter.pdf")
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(answer.content).split())
+    assert hearing.message in text and "15 December 2026" in text
+    assert answers.token_for(bo)[:20] in text.replace(" ", "")
+    client.force_login(hearing.case.applicant)
+    assert client.get(f"/hearings/cases/{hearing.case.reference}/{hearing.pk}/parties/{bo.pk}/letter.pdf"
+                      ).status_code == 403
