@@ -11,8 +11,9 @@ meetings and registers its checker; with none registered no meeting can be linke
 ``status_notes``: callables ``(case, language) -> str | None`` adding a sentence to the case's status text
 in every channel (the hearings app: "The neighbours are being heard until 18 December 2026.").
 
-``page_sections``: callables ``(page, case, user) -> dict | None`` adding a section to a case page
-(``page`` is "workspace" or "case"): ``{"template": ..., **context}``, included where the page lists them.
+``page_sections``: callables ``(page, case, user, **context) -> dict | None`` adding a section to a page
+(``page``: "workspace", "case", "card", "decision", "letter", or "dashboard" with ``period`` and no case):
+``{"template": ..., **context}``, included where the page lists them.
 """
 
 from django.utils.translation import gettext as _
@@ -44,5 +45,5 @@ def status_notes_for(case, *, language: str | None = None) -> list[str]:
     return [note for hook in status_notes if (note := hook(case, language))]
 
 
-def sections_for(page: str, *, case, user) -> list[dict]:
-    return [section for hook in page_sections if (section := hook(page, case, user))]
+def sections_for(page: str, *, case=None, user=None, **context) -> list[dict]:
+    return [section for hook in page_sections if (section := hook(page, case, user, **context))]

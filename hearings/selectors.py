@@ -78,7 +78,7 @@ def current_documents(*, case: Case) -> list:
     return list(Document.objects.filter(case=case, superseded_at__isnull=True).order_by("uploaded_at", "id"))
 
 
-def page_section(page: str, case: Case, user) -> dict | None:
+def page_section(page: str, case: Case | None, user, **context) -> dict | None:
     """Registered in ``applications.hooks.page_sections``: the hearings on the caseworker's workspace (with
     the parties' names, and a start button while the case is in review) and on the applicant's case page
     (kind, deadline, invited and answered; never the parties' contact data)."""
@@ -93,6 +93,10 @@ def page_section(page: str, case: Case, user) -> dict | None:
     if page == "decision" and roles.has_role(user, roles.CASEWORKER, roles.MANAGER):
         given = objections(case=case)
         return {"template": "hearings/includes/decision_section.html", "answers": given} if given else None
+    if page == "dashboard":
+        from .figures import figures
+
+        return {"template": "hearings/includes/dashboard_section.html", **figures(period=context["period"])}
     if page == "letter":
         weighed = [p for p in objections(case=case) if p.objected]
         return {"template": "hearings/includes/letter_section.html", "objections": weighed} if weighed else None
