@@ -1,12 +1,12 @@
 import datetime as dt
 
 import pytest
-from rest_framework.test import APIClient
 
 from applications.services import handling
 from hearings.services import hearings
 from tests.applications import caseworker_support as support
 from tests.applications.files.storage import private_storage  # noqa: F401  (fixture)
+from tests.applications.test_api_caseworker import api  # noqa: F401  (the tests import it from here)
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -14,13 +14,6 @@ TODAY = dt.date(2026, 12, 1)
 @pytest.fixture(autouse=True)
 def _own_file_folder(private_storage):  # noqa: F811
     return private_storage
-
-
-def api(user=None):
-    client = APIClient()
-    if user is not None:
-        client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture
