@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from applications.services.transitions import FINISHED
 from applications.services.uploads import validate_upload
 
 from .. import conf
@@ -46,7 +47,8 @@ def link_expires_on(hearing: Hearing) -> date:
 def link_state(party: Party, *, today: date | None = None) -> str:
     today = today or timezone.localdate()
     hearing = party.hearing
-    if hearing.status != Hearing.Status.OPEN or today > link_expires_on(hearing):
+    if (hearing.status != Hearing.Status.OPEN or today > link_expires_on(hearing)
+            or hearing.case.status in FINISHED):
         return READ_ONLY
     if today <= hearing.deadline:
         return OPEN
@@ -66,7 +68,7 @@ def answer(*, party: Party, comment: str = "", no_objection: bool = False, files
     """Take (or change) the party's answer: a comment, "no objection" or both, and attachments through the
     same checks as applicants' files."""
     today = today or timezone.localdate()
-    locked = Party.objects.select_for_update().select_related("hearing").get(pk=party.pk)
+    locked = Party.objects.select_for_update(of=("self",)).select_related("hearing__case").get(pk=party.pk)
     state = link_state(locked, today=today)
     if state == READ_ONLY:
         raise HearingNotAllowed(_("The hearing has ended, so the answer can no longer be changed."))

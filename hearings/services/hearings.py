@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import Case, Document, Property
+from applications.services.transitions import ensure_open
 from permitportal.core.tasks import enqueue
 
 from .. import conf
@@ -102,6 +103,7 @@ def start_hearing(*, case: Case, actor, kind: str, parties: list, message: str, 
 
 def extend(*, hearing: Hearing, actor, deadline: date, reason: str) -> Hearing:
     """A later deadline with a reason the applicant sees."""
+    ensure_open(hearing.case)
     reason = (reason or "").strip()
     if not reason or len(reason) > conf.MAX_REASON:
         raise HearingInvalid(_("Give the reason for the extension (the applicant sees it)."))
@@ -115,6 +117,7 @@ def extend(*, hearing: Hearing, actor, deadline: date, reason: str) -> Hearing:
 
 def close_early(*, hearing: Hearing, actor) -> Hearing:
     """Close before the deadline; only when every party has answered."""
+    ensure_open(hearing.case)
     if hearing.status == H.OPEN and hearing.parties.filter(status=Party.Status.INVITED).exists():
         raise HearingNotAllowed(_("The hearing can be closed early only when every party has answered."))
     return transition_hearing(hearing=hearing, to=H.CLOSED, actor=actor, kind="closed_early",
@@ -125,8 +128,7 @@ def close_early(*, hearing: Hearing, actor) -> Hearing:
 def weigh(*, party: Party, actor, text: str) -> Party:
     """The caseworker's note of how an objection was weighed; the decision letter carries it."""
     party = Party.objects.select_for_update().select_related("hearing__case").get(pk=party.pk)
-    if party.hearing.case.status in (Case.Status.DECIDED, Case.Status.CLOSED, Case.Status.WITHDRAWN):
-        raise HearingNotAllowed(_("The case has been decided; the weighing can no longer be changed."))
+    ensure_open(party.hearing.case)
     if not party.objected:
         raise HearingNotAllowed(_("Only an objection is weighed."))
     text = (text or "").strip()
