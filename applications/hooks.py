@@ -23,6 +23,13 @@ the dialogue team's card), so that reading the link above costs no query there.
 case who may appeal its decision (byggeloven § 23, stk. 3: an individual, substantial interest, e.g. a
 neighbour who was heard). The hearings app registers its checker; with none registered only the
 applicant and their representatives appeal in the portal, and staff record other appeals from letters.
+
+``status_notes``: callables ``(case, language) -> str | None`` adding a sentence to the case's status text
+in every channel (the hearings app: "The neighbours are being heard until 18 December 2026.").
+
+``page_sections``: callables ``(page, case, user, **context) -> dict | None`` adding a section to a page
+(``page``: "workspace", "case", "card", "decision", "letter", or "dashboard" with ``period`` and no case):
+``{"template": ..., **context}``, included where the page lists them.
 """
 
 from django.utils.translation import gettext as _
@@ -39,6 +46,8 @@ appeal_party_checkers: list = []
 def is_appeal_party(*, case, user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and any(
         checker(case, user) for checker in appeal_party_checkers)
+status_notes: list = []
+page_sections: list = []
 
 
 def meeting_link_problem(*, meeting_id, applicant, property) -> str | None:
@@ -75,3 +84,11 @@ def link_meeting(*, case, meeting_id: int) -> None:
 def linked_meeting_id(case) -> int | None:
     """The pre-application meeting whose minutes the case builds on, or None."""
     return meeting_id_readers[0](case) if meeting_id_readers else None
+
+
+def status_notes_for(case, *, language: str | None = None) -> list[str]:
+    return [note for hook in status_notes if (note := hook(case, language))]
+
+
+def sections_for(page: str, *, case=None, user=None, **context) -> list[dict]:
+    return [section for hook in page_sections if (section := hook(page, case, user, **context))]

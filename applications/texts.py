@@ -96,6 +96,9 @@ ADVISORY_TEXT = {
     "appeal_lodged": _("An appeal was lodged on %(reference)s: send it to the appeals body and record the day."),
     "completion_reported": _("The work on %(reference)s is reported completed: check the documentation, issue "
                              "the occupancy permit or close the case, and update the building register (BBR)."),
+    "hearing_ready": _("The hearing on %(reference)s is ready."),
+    "hearing_answered": _("Every party heard on %(reference)s has answered."),
+    "hearing_deadline_passed": _("The hearing on %(reference)s passed its deadline %(date)s."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
     "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "

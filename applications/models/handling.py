@@ -131,6 +131,7 @@ class Advisory(models.Model):
         SCREENING_DUE = "screening_due", _("Screening deadline tomorrow or passed")
         APPEAL_LODGED = "appeal_lodged", _("Appeal lodged: send it to the appeals body")
         COMPLETION_REPORTED = "completion_reported", _("Completion reported: check it and finish the case")
+        HEARING_READY = "hearing_ready", _("Hearing ready")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="advisories")

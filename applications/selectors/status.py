@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_noop
 
+from applications import hooks
 from applications.models import Case, InformationRequest
 from applications.services.clock import clock_state
 from applications.services.transitions import WAITING_FOR
@@ -22,7 +23,11 @@ def status_key(case: Case) -> str:
 
 
 def status_text(case: Case, *, language: str | None = None) -> str:
-    return _in_language("status", status_key(case), language or translation.get_language())
+    """The status in words, with what other apps add while it lasts (``hooks.status_notes``: a hearing)."""
+    language = language or translation.get_language()
+    text = _in_language("status", status_key(case), language)
+    notes = hooks.status_notes_for(case, language=language) if case.status == Case.Status.IN_REVIEW else []
+    return " ".join([text, *notes])
 
 
 def waiting_for(case: Case) -> str | None:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications import signals
+from applications import hooks, signals
 from applications.models import Case, Decision
 from applications.services import clock
 from applications.services.after_decision import what_follows
@@ -105,7 +105,8 @@ def letter_context(*, decision: Decision) -> dict:
     return {"case": case, "decision": decision, "contact": settings.PORTAL_CONTACT_POINTS,
             "appeal_days": settings.APPEAL_PERIOD_DAYS, "appeal_deadline": appeal_deadline(decision=decision),
             "appeal_bodies": appeal_bodies(decision=decision), "booking_url": booking,
-            "site_url": settings.SITE_URL, "follows": what_follows(decision=decision)}
+            "site_url": settings.SITE_URL, "follows": what_follows(decision=decision),
+            "sections": hooks.sections_for("letter", case=case, user=None)}
 
 
 def appeal_deadline(*, decision: Decision):

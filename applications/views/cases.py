@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from applications import hooks
 from applications.forms import InviteRepresentativeForm, NotRelevantForm, ProjectForm, UploadForm
 from applications.models import ApplicationType, Case, Property
 from applications.selectors import cases as case_selectors
@@ -288,6 +289,7 @@ def case_detail(request, reference):
         "appeals": _appeals(case),
         "start_notice": _start_notice(case),
         "finished": case.status in FINISHED,
+        "sections": hooks.sections_for("case", case=case, user=request.user),
     })
     return render(request, "applications/cases/case_detail.html", context)
 

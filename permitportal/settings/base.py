@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "predialogue",
     "dialogueteam",
     "satisfaction",
+    "hearings",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +259,10 @@ CELERY_TASK_ROUTES = {
 # What `make worker` and the integration tests' worker consume: every queue, so nothing is stranded.
 CELERY_ALL_QUEUES = ("casework", "letters", CELERY_TASK_DEFAULT_QUEUE)
 CELERY_BEAT_SCHEDULE = {
+    "sweep-hearings": {
+        "task": "hearings.tasks.sweep_hearings",
+        "schedule": crontab(minute=20, hour="*/6"),
+    },
     "purge-unverified-accounts": {
         "task": "permitportal.accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(minute=15, hour=3),
@@ -445,3 +450,9 @@ OPEN_HOUSE_LINKS_PER_ADDRESS = env_int("OPEN_HOUSE_LINKS_PER_ADDRESS", 3)
 OPEN_HOUSE_REGISTRATIONS_PER_CLIENT = env_int("OPEN_HOUSE_REGISTRATIONS_PER_CLIENT", 10)
 # An invitation to represent an applicant works this many days, for the invited e-mail address only.
 REPRESENTATIVE_INVITATION_DAYS = env_int("REPRESENTATIVE_INVITATION_DAYS", 14)
+
+# Hearings (issue 17): the default deadline per kind in days, the days a link still takes a late answer
+# after the deadline, and the days before the deadline a party who has not answered is reminded.
+HEARING_DEADLINE_DAYS = {"neighbours": 14, "parties": 14, "authority": 14}
+HEARING_GRACE_DAYS = 7
+HEARING_REMINDER_DAYS = 3

@@ -49,6 +49,7 @@ PARAMS = {
     K.SCREENING_DUE: {"date": "2026-03-09"},
     K.APPEAL_LODGED: {},
     K.COMPLETION_REPORTED: {},
+    K.HEARING_READY: {},
 }
 
 

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HearingsConfig(AppConfig):
+    name = "hearings"
+    verbose_name = _("Hearings")
+
+    def ready(self):
+        from applications import hooks
+        from hearings import receivers  # noqa: F401 - connects the signal receivers
+        from hearings.personal_data import HOLDER
+        from hearings.selectors import hearing_status_note, page_section
+        from permitportal.accounts import personal_data
+
+        personal_data.register(HOLDER)
+        if hearing_status_note not in hooks.status_notes:
+            hooks.status_notes.append(hearing_status_note)
+        if page_section not in hooks.page_sections:
+            hooks.page_sections.append(page_section)
