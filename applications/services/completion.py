@@ -84,7 +84,7 @@ def render_occupancy_permit(*, case: Case, actor, language: str) -> bytes:
 def finish(*, case: Case, actor) -> Case:
     """Issue the occupancy permit where one is needed, then close the case; where none is, just close it."""
     _staff(actor)
-    case = Case.objects.select_for_update().select_related("applicant", "property", "application_type").get(
+    case = Case.objects.select_for_update(of=("self",)).select_related("applicant", "property", "application_type").get(
         pk=case.pk)
     if case.status != S.COMPLETION_REPORTED:
         raise NotAllowed(_("The case has no completion report to finish."), code="no_completion")
