@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links in e-mails, letters and surveys point at the portal as make run serves it (0.0.0.0 is reached on 127.0.0.1).
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 
-.PHONY: install system-deps translations run test test-fast lint format worker beat clean audit load
+.PHONY: install oidc-provider system-deps translations run test test-fast lint format worker beat clean audit load
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,13 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 install: $(VENV)/.installed
+
+# The test OpenID provider (tests/oidc/provider.mjs): `oidc-provider` from the npm registry, pinned by the
+# committed package-lock.json, run by the machine's node in the national-login browser tests.
+tests/oidc/node_modules/.package-lock.json: tests/oidc/package.json tests/oidc/package-lock.json
+	npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error
+
+oidc-provider: tests/oidc/node_modules/.package-lock.json
 
 # System packages the browser tests and PDF rendering need (Debian). Installs only what is missing.
 system-deps:
@@ -31,7 +38,7 @@ run: install translations
 	@echo "Serving the portal on $(SITE_URL)/"
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install system-deps translations
+test: install system-deps translations oidc-provider
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

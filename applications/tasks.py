@@ -114,6 +114,14 @@ def notify_information_request(self, request_id: int):
 
 
 @shared_task(bind=True, **RETRY)
+def expire_mandates(self):
+    """Daily: digital mandates past their last day end (idempotent)."""
+    from applications.services import mandates
+
+    return mandates.expire_mandates()
+
+
+@shared_task(bind=True, **RETRY)
 def notify_date_changes(self, case_id: int):
     """E-mail the moves of a case's expected decision date (each move once per person)."""
     from applications.services import notify

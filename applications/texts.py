@@ -83,6 +83,10 @@ EVENT_TEXT = {
     "appeal_ended:closed": _("The appeal has ended and the appeal period is over: the case is closed."),
     "appeal_ended:in_force": _("The appeal has ended and the appeal period is over: the permit is in force."),
     "appeal_ended:open": _("The appeal has ended. The decision stands; the appeal period is still running."),
+    "mandate_granted": _("The owner gave %(agent)s a digital mandate until %(until)s."),
+    "mandate_refused": _("The owner refused the mandate %(agent)s asked for."),
+    "mandate_revoked": _("The owner revoked the mandate of %(agent)s."),
+    "mandate_expired": _("The mandate of %(agent)s ended on its last day, %(until)s."),
 }
 
 ADVISORY_TEXT = {

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("permitportal.accounts.urls")),
+    path("accounts/national-login/", include("mozilla_django_oidc.urls")),
     path("", include("applications.urls")),
     path("dialogue/", include("dialogueteam.urls")),
     path("predialogue/", include("predialogue.urls")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.api import cases
+from applications.api import cases, mandates
 
 urlpatterns = [
     path("cases/", cases.CaseListView.as_view(), name="api-cases"),
@@ -10,4 +10,8 @@ urlpatterns = [
          name="api-case-not-relevant"),
     path("cases/<str:reference>/submit/", cases.SubmitView.as_view(), name="api-case-submit"),
     path("cases/<str:reference>/receipt.pdf", cases.ReceiptPdfView.as_view(), name="api-case-receipt"),
+    path("cases/<str:reference>/mandates/", mandates.CaseMandatesView.as_view(), name="api-case-mandates"),
+    path("cases/<str:reference>/mandates/<int:mandate_id>/", mandates.MandateRevokeView.as_view(),
+         name="api-case-mandate"),
+    path("mandates/<str:token>/accept/", mandates.MandateAcceptView.as_view(), name="api-mandate-accept"),
 ]

@@ -26,6 +26,7 @@ from .handling import (
     ScreeningResult,
     ScreeningRun,
 )
+from .mandate import Mandate
 from .property import Property, PropertyCorrection
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "CatalogueVersion",
     "ChecklistItem",
     "Document",
+    "Mandate",
     "NotificationSent",
     "OccupancyPermit",
     "DocumentRequirement",

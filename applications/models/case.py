@@ -132,6 +132,7 @@ class ChecklistItem(models.Model):
         MISSING = "missing", _("Missing")
         UPLOADED = "uploaded", _("Uploaded")
         NOT_RELEVANT = "not_relevant", _("Not relevant")
+        MANDATE = "mandate", _("Covered by a digital mandate")
 
     class Claim(models.TextChoices):
         NONE = "", _("No claim")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from applications import signals
 from applications.models import ApplicationType, Case, CaseRepresentative, ChecklistItem, Property, ReferenceCounter
+from applications.selectors.mandates import POWER_OF_ATTORNEY, has_granted_mandate
 from applications.services import events
 from applications.services.transitions import MACHINE, ensure_open
 from permitportal.core.errors import Invalid, NotAllowed
@@ -235,15 +236,19 @@ def recompute_checklist(*, case: Case) -> ChecklistChanges:
 
 
 def refresh_checklist_state(*, case: Case) -> None:
-    """Each item is "uploaded" while a current document exists for it, "not relevant" while claimed
-    (and not rejected), otherwise "missing"."""
+    """Each item is "uploaded" while a current document exists for it, the power of attorney "covered by
+    a digital mandate" while a granted mandate covers the case, "not relevant" while claimed (and not
+    rejected), otherwise "missing"."""
     with_docs = set(
         case.documents.filter(superseded_at__isnull=True, requirement__isnull=False)
         .values_list("requirement_id", flat=True)
     )
-    for item in ChecklistItem.objects.filter(case=case):
+    mandate = has_granted_mandate(case=case)
+    for item in ChecklistItem.objects.filter(case=case).select_related("requirement"):
         if item.requirement_id in with_docs:
             state = ChecklistItem.State.UPLOADED
+        elif mandate and item.requirement.code == POWER_OF_ATTORNEY:
+            state = ChecklistItem.State.MANDATE
         elif item.not_relevant_reason and item.not_relevant_claim != ChecklistItem.Claim.REJECTED:
             state = ChecklistItem.State.NOT_RELEVANT
         else:

@@ -21,6 +21,7 @@ from applications.services import decisions as decision_services
 from applications.services import guide as guide_service
 from applications.services import receipts, requests
 from applications.services.transitions import AFTER_DECISION, FINISHED
+from applications.views import mandates as mandate_views
 from permitportal.core.errors import NotAllowed
 
 S = Case.Status
@@ -180,6 +181,8 @@ def draft_documents(request, reference):
     case = _owned_draft(request, reference)
     context = _checklist_context(request, case)
     context["step"] = _draft_steps(case, "documents")
+    if case.applying_for == Case.ApplyingFor.OTHER:
+        context.update(mandate_views.request_context(case))
     return render(request, "applications/cases/draft_documents.html", context)
 
 

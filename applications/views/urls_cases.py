@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import appeals, cases
+from applications.views import appeals, cases, mandates
 
 urlpatterns = [
     path("cases/", cases.my_applications, name="my_applications"),
@@ -26,4 +26,6 @@ urlpatterns = [
     path("cases/<str:reference>/completion/", appeals.report_completion, name="report_completion"),
     path("cases/<str:reference>/occupancy.pdf", appeals.occupancy_pdf, name="occupancy_pdf"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
+    path("cases/<str:reference>/mandates/", mandates.request_mandate, name="request_mandate"),
+    path("mandates/<str:token>/", mandates.mandate, name="mandate"),
 ]

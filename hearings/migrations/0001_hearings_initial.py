@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('applications', '0012_hearings_advisory_kind'),
+        ('applications', '0013_hearings_advisory_kind'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -109,3 +109,22 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.user_id} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class NationalIdentity(models.Model):
+    """The national login (OpenID Connect) an account is linked to.
+
+    Only what the portal needs is kept: ``subject_hash`` recognises the person at the next login (the
+    SHA-256 of the issuer and the person-identifier claim, so the identifier itself is never stored),
+    the verified name, and the company number (CVR) for a business login. Shown to its owner only;
+    in the data export; deleted with the account."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="national_identity")
+    subject_hash = models.CharField(max_length=64, unique=True)
+    verified_name = models.CharField(_("verified name"), max_length=200, blank=True)
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
+    linked_at = models.DateTimeField(default=timezone.now)
+    last_login_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.user_id}: {self.verified_name}"

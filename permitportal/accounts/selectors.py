@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from .models import ApiToken, LoginAttempt, token_hash
+from .models import ApiToken, LoginAttempt, NationalIdentity, token_hash
 
 
 def client_address(request) -> str | None:
@@ -52,3 +52,13 @@ def user_for_api_token(*, key: str):
     row = (ApiToken.objects.select_related("user")
            .filter(key_hash=token_hash(key), expires_at__gt=timezone.now()).first())
     return row.user if row is not None and row.user.is_active else None
+
+
+def national_login_enabled() -> bool:
+    """Whether the national login (OpenID Connect) is configured (``OIDC_RP_CLIENT_ID`` and the endpoints)."""
+    return bool(settings.OIDC_RP_CLIENT_ID and settings.OIDC_OP_AUTHORIZATION_ENDPOINT)
+
+
+def national_identity_of(user):
+    """The national login linked to ``user`` (shown to its owner only), or None."""
+    return NationalIdentity.objects.filter(user=user).first()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from permitportal.core import audit
 
 from .personal_data import holders, iso
+from .selectors import national_identity_of
 
 
 class AccountDeletionRefused(Exception):
@@ -22,7 +23,8 @@ class AccountDeletionRefused(Exception):
 
 
 def export_personal_data(*, user) -> dict:
-    """Everything the portal holds about ``user``: the account, then each app's sections (cases, the
+    """Everything the portal holds about ``user``: the account and its national login (deleted with the
+    account: the row cascades), then each app's sections (cases, the
     cases they represent, meetings, open-house registrations, contacts)."""
     data = {
         "exported_at": iso(timezone.now()),
@@ -31,6 +33,11 @@ def export_personal_data(*, user) -> dict:
                     "notify_by_email": user.notify_by_email, "notify_by_sms": user.notify_by_sms,
                     "date_joined": iso(user.date_joined), "last_login": iso(user.last_login)},
     }
+    identity = national_identity_of(user)
+    data["national_login"] = None if identity is None else {
+        "verified_name": identity.verified_name, "cvr": identity.cvr,
+        "person_identifier_sha256": identity.subject_hash,
+        "linked_at": iso(identity.linked_at), "last_login_at": iso(identity.last_login_at)}
     for holder in holders():
         if holder.export:
             data.update(holder.export(user))

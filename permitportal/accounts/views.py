@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from . import roles, services
+from . import roles, selectors, services
 from .forms import LoginForm, PreferencesForm, RegistrationForm
 
 
@@ -64,7 +64,8 @@ def login_view(request):
             return response
     else:
         form = LoginForm(request=request)
-    return render(request, "accounts/login.html", {"form": form, "next": next_url})
+    national_login = settings.OIDC_PROVIDER_NAME if selectors.national_login_enabled() else ""
+    return render(request, "accounts/login.html", {"form": form, "next": next_url, "national_login": national_login})
 
 
 @require_POST
@@ -107,4 +108,5 @@ def preferences(request):
             "notify_by_email": user.notify_by_email,
             "notify_by_sms": user.notify_by_sms,
         })
-    return render(request, "accounts/preferences.html", {"form": form})
+    return render(request, "accounts/preferences.html",
+                  {"form": form, "identity": selectors.national_identity_of(user)})

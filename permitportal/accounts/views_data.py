@@ -26,6 +26,8 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if user is not None and not user.has_usable_password():
+            del self.fields["password"]  # an account made by the national login has no password to ask for
 
     def clean_password(self):
         password = self.cleaned_data["password"]

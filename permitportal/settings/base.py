@@ -140,7 +140,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["permitportal.accounts.backends.EmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    "permitportal.accounts.backends.EmailBackend",
+    "permitportal.accounts.oidc.NationalLoginBackend",
+]
+# The national login (MitID through an OpenID Connect broker), by mozilla-django-oidc: on when a client id
+# and the provider's endpoints are set. The claims that carry the verified name, the person identifier and
+# the company number (CVR) are configurable; the person identifier is stored only as a hash.
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_CLAIM_NAME = env("OIDC_CLAIM_NAME", "name")
+OIDC_CLAIM_PERSON_ID = env("OIDC_CLAIM_PERSON_ID", "sub")
+OIDC_CLAIM_CVR = env("OIDC_CLAIM_CVR", "cvr")
+OIDC_PROVIDER_NAME = env("OIDC_PROVIDER_NAME", "MitID")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_CALLBACK_CLASS = "permitportal.accounts.oidc.NationalLoginCallbackView"
+OIDC_AUTHENTICATE_CLASS = "permitportal.accounts.oidc.NationalLoginStartView"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -302,6 +325,10 @@ CELERY_BEAT_SCHEDULE = {
     "permit-lapse-sweep": {
         "task": "applications.tasks.sweep_permit_lapses",
         "schedule": crontab(minute=55, hour=1),
+    },
+    "expire-mandates": {
+        "task": "applications.tasks.expire_mandates",
+        "schedule": crontab(minute=5, hour=0),
     },
     "purge-login-attempts": {
         "task": "permitportal.accounts.tasks.purge_login_attempts",

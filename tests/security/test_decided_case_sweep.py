@@ -23,6 +23,7 @@ from applications.models import (
     ChecklistItem,
     Document,
     InformationRequest,
+    Mandate,
 )
 from applications.services import cases as case_services
 from applications.services import decisions, handling
@@ -58,6 +59,7 @@ ALLOWED_AFTER_DECISION = {
     "applications:completion_finish", "applications:completion_return", "applications:bbr_updated",
     "api-case-appeals", "api-case-appeal-forwarded", "api-case-appeal-outcome", "api-case-start-notice",
     "api-case-completion", "api-case-completion-return", "api-case-occupancy-permit", "api-case-bbr-updated",
+    "api-case-mandate",  # the owner may always revoke a mandate they gave
 }
 
 OWNER, CASEWORKER = "owner", "caseworker"
@@ -67,7 +69,7 @@ STATE_CHANGING = {
     "applications:submit": OWNER, "applications:upload": OWNER, "applications:not_relevant": OWNER,
     "applications:invite_representative": OWNER, "applications:answer_request": OWNER,
     "dialogueteam:help_code_create": OWNER, "api-case-documents": OWNER, "api-case-not-relevant": OWNER,
-    "api-case-submit": OWNER,
+    "api-case-submit": OWNER, "applications:request_mandate": OWNER, "api-case-mandates": OWNER,
     "applications:request_information": CASEWORKER, "applications:decide": CASEWORKER,
     "applications:case_assign": CASEWORKER, "applications:mark_complete": CASEWORKER,
     "applications:start_review": CASEWORKER, "applications:extend_deadline": CASEWORKER,
@@ -112,6 +114,8 @@ def bodies(world):
         "api-case-documents": [lambda: {"file": corpus.good_pdf(), "requirement": claim}],
         "api-case-not-relevant": [{"reason": "Not relevant for a carport of this size."}],
         "api-case-submit": [{}],
+        "applications:request_mandate": [{"scope": "case", "valid_until": _future()}],
+        "api-case-mandates": [{"scope": "case", "valid_until": _future()}],
         "api-case-assign": [{"caseworker": world.caseworker.email}],
         "api-case-information-requests": [{"items": [claim], "message": "Send the site plan.",
                                             "due_date": _future()}],
@@ -178,7 +182,8 @@ def snapshot(case):
             "documents": rows(Document, case=case), "checklist": rows(ChecklistItem, case=case),
             "events": rows(CaseEvent, case=case), "representatives": rows(CaseRepresentative, case=case),
             "requests": rows(InformationRequest, case=case), "advisories": rows(Advisory, case=case),
-            "hearings": rows(Hearing, case=case), "parties": rows(Party, hearing__case=case)}
+            "hearings": rows(Hearing, case=case), "parties": rows(Party, hearing__case=case),
+            "mandates": rows(Mandate, case=case)}
 
 
 def _url(name, route, world):
@@ -191,6 +196,8 @@ def _url(name, route, world):
         kwargs["hearing_id"] = world.hearing.pk
     if "<int:party_id>" in route:
         kwargs["party_id"] = world.party.pk
+    if "<int:mandate_id>" in route:
+        kwargs["mandate_id"] = 1
     return reverse(name, kwargs=kwargs)
 
 

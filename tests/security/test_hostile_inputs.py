@@ -117,6 +117,9 @@ def _writes():
         Write("api-predialogue-publish", "caseworker", ("meeting_pk",), {"correction_note": "The height."}),
         Write("api-contacts", "dialogue", body={"channel": "phone", "topic": "status", "customer_group": "private",
                                                 "summary": "Asked about the status."}),
+        Write("api-case-mandates", "applicant", ("draft_reference",), {"scope": "case", "valid_until": "2031-05-05"}),
+        # The answer is read before the token is looked up: a hostile answer is refused for any token.
+        Write("api-mandate-accept", "applicant", ("mandate_token",), {"refuse": False}),
     ]
 
 
@@ -150,6 +153,7 @@ def battery(world, caseworker, dialogue_member):
         "caseworker_email": caseworker.email,
         "meeting_pk": world.meeting.pk,
         "requested_meeting_pk": requested.pk,
+        "mandate_token": "no-such-mandate",
     }
     assert Meeting.objects.get(pk=requested.pk).status == "requested"
     users = {"applicant": world.applicant, "caseworker": caseworker, "dialogue": dialogue_member, "anonymous": None}
@@ -323,12 +327,15 @@ def test_a_hostile_search_is_refused_with_a_message(battery, name, role, answers
 
 
 PATH_KEYS = {"reference": "reference", "pk": "pk", "sketch_pk": "pk", "session_pk": "pk", "registration_pk": "pk",
-             "code": "code", "token": "token", "uidb64": "token"}
+             "mandate_id": "pk", "code": "code", "token": "token", "uidb64": "token"}
 
 
 # A redirect (to the guide's next question, to the case with a message) is an answer too. The password
 # reset page answers 200 for any link, saying it is not valid (Django's view: no oracle for the links).
-ANSWERS_TO_A_HOSTILE_PATH = {"accounts:password_reset_confirm": (200, 302, 400, 404)}
+# A mandate's link answers 409 for an unknown token as for another person's mandate (no oracle for the tokens).
+ANSWERS_TO_A_HOSTILE_PATH = {"accounts:password_reset_confirm": (200, 302, 400, 404),
+                             "applications:mandate": (302, 400, 403, 404, 405, 409),
+                             "api-mandate-accept": (302, 400, 403, 404, 405, 409)}
 
 
 def _path_attacks():

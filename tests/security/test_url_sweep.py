@@ -13,7 +13,7 @@ from applications.models import Case
 from tests.security.conftest import walk_patterns
 
 OBJECT_KEYS = {"reference", "pk", "code", "sketch_pk", "session_pk", "registration_pk", "hearing_id",
-               "party_id"}
+               "party_id", "mandate_id"}
 
 # Public by design: the catalogue and guidance (code = catalogue slug), the property register
 # (public data, also searchable anonymously) and registering for a published open-house session.
@@ -98,6 +98,8 @@ def kwargs_for(name, route, keys, world, *, ghost=False):
             kwargs[key] = 987658 if ghost else world.hearing.pk
         elif key == "party_id":
             kwargs[key] = 987659 if ghost else world.party.pk
+        elif key == "mandate_id":  # revoking answers the same 409 for another's mandate and for none
+            kwargs[key] = 987658 if ghost else 1
     return kwargs
 
 

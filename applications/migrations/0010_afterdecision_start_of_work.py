@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0008_afterdecision_appeals'),
+        ('applications', '0009_afterdecision_appeals'),
     ]
 
     operations = [

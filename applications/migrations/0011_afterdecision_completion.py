@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0009_afterdecision_start_of_work'),
+        ('applications', '0010_afterdecision_start_of_work'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

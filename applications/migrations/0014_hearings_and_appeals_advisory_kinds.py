@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0012_hearings_advisory_kind'),
+        ('applications', '0013_hearings_advisory_kind'),
     ]
 
     operations = [

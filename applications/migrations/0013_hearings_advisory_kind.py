@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0011_afterdecision_advisory_kinds'),
+        ('applications', '0012_afterdecision_advisory_kinds'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0007_firstvisit_project_facts'),
+        ('applications', '0008_identity_mandates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

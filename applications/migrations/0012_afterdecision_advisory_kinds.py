@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0010_afterdecision_completion'),
+        ('applications', '0011_afterdecision_completion'),
     ]
 
     operations = [
