@@ -127,6 +127,9 @@ def notify_date_changes(self, case_id: int):
     from applications.services import notify
 
     return notify.notify_date_changes(case_id=case_id)
+
+
+@shared_task(bind=True, **RETRY)
 def notify_appeal(self, appeal_id: int, what: str):
     from applications.services import notify
 

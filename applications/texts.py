@@ -27,6 +27,18 @@ STATUS_TEXT = {
     "withdrawn": _("The application was withdrawn."),
 }
 
+# After the decision the status text names its day (selectors.status.status_day): the permit's lapse day, the
+# day the work started, the day it was reported completed. STATUS_TEXT's texts stay for a case without the day.
+STATUS_TEXT_ON_DAY = {
+    "permitted": _("The permit is in force. We are waiting for the applicant to tell us the day the work starts: "
+                   "the permit lapses on %(date)s if the work has not started by then."),
+    "work_started": _("The work started on %(date)s. We are waiting for the applicant to send us a completion "
+                      "notice when it is finished."),
+    "completion_reported": _("The work was reported completed on %(date)s. We are checking the documentation."),
+    "lapsed": _("The permit lapsed on %(date)s because the work had not started within one year. The case is "
+                "closed; to build, apply again."),
+}
+
 WAITING_FOR_TEXT = {
     "applicant": _("The applicant"),
     "municipality": _("The municipality"),

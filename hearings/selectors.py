@@ -20,6 +20,8 @@ BEING_HEARD = {
 def open_hearings(case: Case) -> list[Hearing]:
     if hasattr(case, "_open_hearings"):
         return case._open_hearings
+    if case.pk is None:  # a case not saved has no hearings
+        return []
     return list(Hearing.objects.filter(case=case, status=Hearing.Status.OPEN).order_by("deadline", "id"))
 
 

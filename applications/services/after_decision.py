@@ -37,11 +37,16 @@ def _years_later(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def lapse_day(decided_on: date) -> date:
+    """The day a permit given on ``decided_on`` lapses unless the work has started (byggeloven § 16, stk. 10)."""
+    return _years_later(decided_on, PERMIT_LAPSES_AFTER_YEARS)
+
+
 def permit_lapses_on(*, decision: Decision) -> date | None:
     """The day a granted permit lapses unless the work has started (byggeloven § 16, stk. 10)."""
     if decision.outcome not in GRANTED:
         return None
-    return _years_later(timezone.localdate(decision.decided_at), PERMIT_LAPSES_AFTER_YEARS)
+    return lapse_day(timezone.localdate(decision.decided_at))
 
 
 def what_follows(*, decision: Decision) -> dict:

@@ -146,7 +146,7 @@ def test_the_lapsed_case_says_so_on_the_page_and_in_the_api(worker, client):
         response = api.post(f"/api/v1/cases/{case.reference}/start-notice/", {"start_date": "2027-03-01"},
                             format="json")
     assert "The permit lapsed on 2 March 2027" in page
-    assert detail["status"] == "lapsed" and detail["status_text"].startswith("The permit has lapsed")
+    assert detail["status"] == "lapsed" and detail["status_text"].startswith("The permit lapsed on 2 March 2027")
     assert response.status_code == 409
 
 
