@@ -28,21 +28,30 @@ def _covered(intervals: list[tuple[datetime, datetime]]) -> float:
 
 
 def figures(*, period) -> dict:
-    """Three queries: the decided cases' processing days, their hearings, and the parties' answers."""
+    """Two queries: the decided cases' processing days, and every hearing that counts (of a case decided in
+    the period, or started in it) with its parties' answers counted."""
     start, end = period.bounds()
     decided = Case.objects.filter(decided_at__gte=start, decided_at__lt=end, submitted_at__isnull=False)
     totals = decided.aggregate(cases=Count("pk"), time=Sum(ExpressionWrapper(
         F("decided_at") - F("submitted_at"), output_field=DurationField())))
+    rows = (Hearing.objects.filter(Q(case__decided_at__gte=start, case__decided_at__lt=end,
+                                     case__submitted_at__isnull=False) | Q(created_at__gte=start, created_at__lt=end))
+            .values("pk", "case_id", "created_at", "closed_at", "case__decided_at", "case__submitted_at")
+            .annotate(invited=Count("parties"),
+                      answered=Count("parties", filter=Q(parties__status=Party.Status.ANSWERED)),
+                      late=Count("parties", filter=Q(parties__late=True))))
     intervals: dict[int, list] = {}
-    rows = Hearing.objects.filter(case__in=decided).values_list("case_id", "created_at", "closed_at",
-                                                                "case__decided_at")
-    for case_id, created, closed, decided_at in rows:
-        intervals.setdefault(case_id, []).append((created, min(closed or decided_at, decided_at)))
+    answers = {"invited": 0, "answered": 0, "late": 0}
+    for row in rows:
+        decided_at = row["case__decided_at"]
+        if decided_at is not None and start <= decided_at < end and row["case__submitted_at"] is not None:
+            intervals.setdefault(row["case_id"], []).append(
+                (row["created_at"], min(row["closed_at"] or decided_at, decided_at)))
+        if start <= row["created_at"] < end:
+            for key in answers:
+                answers[key] += row[key]
     processing = totals["time"].total_seconds() / 86400 if totals["time"] else 0.0
     in_hearing = sum(_covered(rows) for rows in intervals.values())
-    answers = Party.objects.filter(hearing__created_at__gte=start, hearing__created_at__lt=end).aggregate(
-        invited=Count("pk"), answered=Count("pk", filter=Q(status=Party.Status.ANSWERED)),
-        late=Count("pk", filter=Q(late=True)))
     return {
         "decided_cases": totals["cases"], "cases_with_hearing": len(intervals),
         "hearing_share": round(in_hearing / processing, 4) if processing else None,

@@ -39,24 +39,37 @@ def appeals_by_type(*, start: date, end: date) -> list[dict]:
              **{o: r[o] for o in (A.UPHELD, A.OVERTURNED, A.REMITTED, A.WITHDRAWN)}} for r in rows]
 
 
-def permit_to_start(*, start: date, end: date) -> dict:
-    rows = (Case.objects.filter(started_on__range=(start, end), decision__outcome__in=list(GRANTED))
-            .values_list("started_on", "decision__decided_at"))
+def _permits(*, start: date, end: date) -> list[tuple]:
+    """``(started_on, decided_at, status)`` of the permits either figure below counts, in one query: those
+    whose work started in the period and those whose lapse day fell in it (given one year before)."""
+    first, last = _years_later(start, -PERMIT_LAPSES_AFTER_YEARS), _years_later(end, -PERMIT_LAPSES_AFTER_YEARS)
+    return list(Case.objects.filter(Q(started_on__range=(start, end))
+                                    | Q(decision__decided_at__date__range=(first, last)),
+                                    decision__outcome__in=list(GRANTED))
+                .values_list("started_on", "decision__decided_at", "status"))
+
+
+def permit_to_start(*, start: date, end: date, permits: list[tuple] | None = None) -> dict:
     from django.utils import timezone
 
-    return _days([(started - timezone.localdate(decided)).days for started, decided in rows])
+    permits = _permits(start=start, end=end) if permits is None else permits
+    return _days([(started - timezone.localdate(decided)).days for started, decided, _ in permits
+                  if started is not None and start <= started <= end])
 
 
-def lapsed_share(*, start: date, end: date) -> dict:
+def lapsed_share(*, start: date, end: date, permits: list[tuple] | None = None) -> dict:
     """Permits whose lapse day fell in the period (given one year before it): the lapsed ones / those plus the
-    ones whose work started in time. One aggregate query."""
+    ones whose work started in time."""
+    from django.utils import timezone
+
     first, last = _years_later(start, -PERMIT_LAPSES_AFTER_YEARS), _years_later(end, -PERMIT_LAPSES_AFTER_YEARS)
-    counts = Case.objects.filter(decision__outcome__in=list(GRANTED),
-                                 decision__decided_at__date__range=(first, last)).aggregate(
-        lapsed=Count("id", filter=Q(status=Case.Status.LAPSED)),
-        started=Count("id", filter=Q(started_on__isnull=False)))
-    total = counts["lapsed"] + counts["started"]
-    return {"lapsed": counts["lapsed"], "permits": total, "share": counts["lapsed"] / total if total else None}
+    permits = _permits(start=start, end=end) if permits is None else permits
+    due = [(started, status) for started, decided, status in permits
+           if first <= timezone.localdate(decided) <= last]
+    lapsed = sum(1 for _, status in due if status == Case.Status.LAPSED)
+    started = sum(1 for started_on, _ in due if started_on is not None)
+    total = lapsed + started
+    return {"lapsed": lapsed, "permits": total, "share": lapsed / total if total else None}
 
 
 def completion_to_occupancy(*, start: date, end: date) -> dict:
@@ -69,6 +82,9 @@ def completion_to_occupancy(*, start: date, end: date) -> dict:
 
 
 def figures(*, start: date, end: date) -> dict:
-    return {"appeals": appeals_by_type(start=start, end=end), "permit_to_start": permit_to_start(start=start, end=end),
-            "lapsed": lapsed_share(start=start, end=end),
+    """Three queries: the appeals, the permits (start and lapse), the occupancy permits."""
+    permits = _permits(start=start, end=end)
+    return {"appeals": appeals_by_type(start=start, end=end),
+            "permit_to_start": permit_to_start(start=start, end=end, permits=permits),
+            "lapsed": lapsed_share(start=start, end=end, permits=permits),
             "completion_to_occupancy": completion_to_occupancy(start=start, end=end)}

@@ -32,12 +32,14 @@ def cases_owned_by(*, user) -> QuerySet[Case]:
     return Case.objects.filter(_own(user))
 
 
-def get_case_for_user(*, user, reference: str, owner_only: bool = False) -> Case:
-    """The case, or Http404 when it does not exist or the user may not see it."""
+def get_case_for_user(*, user, reference: str, owner_only: bool = False, with_decision: bool = False) -> Case:
+    """The case, or Http404 when it does not exist or the user may not see it; ``with_decision`` reads its
+    decision in the same query (the case's page)."""
     qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
+    related = ("decision",) if with_decision else ()
     try:
         return qs.select_related("property", "application_type", "applicant", "caseworker",
-                                 *hooks.case_select_related).get(reference=reference)
+                                 *hooks.case_select_related, *related).get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
 

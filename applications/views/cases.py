@@ -269,7 +269,8 @@ def _start_notice(case) -> dict | None:
 
 @login_required
 def case_detail(request, reference):
-    case = _owned(request, reference)
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True,
+                                            with_decision=True)
     if case.status == S.DRAFT:
         return redirect("applications:draft_edit", reference=reference)
     context = _checklist_context(request, case)
