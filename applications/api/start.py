@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from applications.api.caseworker import _call, _staff_case
 from applications.selectors import cases as case_selectors
 from applications.services import completion, start_of_work
+from permitportal.core.api import PDF_RENDERERS
 
 
 class StartNoticeSerializer(serializers.Serializer):
@@ -102,6 +103,7 @@ class BbrUpdatedView(_StaffCaseAction):
 
 class OccupancyPdfView(APIView):
     permission_classes = [IsAuthenticated]
+    renderer_classes = PDF_RENDERERS  # answers Accept: application/pdf (and */*), not 406
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The occupancy permit"),
                               404: OpenApiResponse(description="No such case, or no occupancy permit.")})
