@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,6 +15,7 @@ from applications.models import Appeal
 from applications.selectors import appeals as appeal_selectors
 from applications.services import appeals
 from permitportal.accounts import roles
+from permitportal.core.parsers import FormParser, JSONParser, MultiPartParser
 
 MAX_ATTACHMENTS = 10
 

@@ -6,13 +6,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from applications.selectors import cases as case_selectors
 from permitportal.accounts import roles
+from permitportal.core import limits
+from permitportal.core.parsers import FormParser, JSONParser, MultiPartParser
 
 from .. import conf, selectors
 from ..models import Hearing
@@ -33,8 +34,10 @@ def _is_caseworker(user) -> bool:
 class PartyInSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     email = serializers.EmailField(required=False, allow_blank=True, default="")
-    authority = serializers.IntegerField(required=False, allow_null=True, default=None)
-    property = serializers.IntegerField(required=False, allow_null=True, default=None)
+    authority = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                         max_value=limits.ID)
+    property = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                        max_value=limits.ID)
     on_paper = serializers.BooleanField(required=False, default=False)
     language = serializers.ChoiceField(choices=["da", "en"], required=False, default="da")
 
@@ -45,7 +48,8 @@ class HearingInSerializer(serializers.Serializer):
     deadline = serializers.DateField(required=False, allow_null=True, default=None,
                                      help_text="Defaults to HEARING_DEADLINE_DAYS for the kind (14 days).")
     message = serializers.CharField(max_length=conf.MAX_MESSAGE)
-    documents = serializers.ListField(child=serializers.IntegerField(), required=False, default=list, max_length=200)
+    documents = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=limits.ID), required=False,
+                                      default=list, max_length=200)
 
 
 class ExtendSerializer(serializers.Serializer):
