@@ -24,6 +24,10 @@ case who may appeal its decision (byggeloven § 23, stk. 3: an individual, subst
 neighbour who was heard). The hearings app registers its checker; with none registered only the
 applicant and their representatives appeal in the portal, and staff record other appeals from letters.
 
+``detail_fields``: callables ``(case, include_staff) -> dict`` adding fields to the case as the API's case detail
+gives it (``selectors.cases.case_detail_data``; the hearings app: ``hearings``), each in a constant number of
+queries.
+
 ``status_notes``: callables ``(case, language) -> str | None`` adding a sentence to the case's status text
 in every channel (the hearings app: "The neighbours are being heard until 18 December 2026.").
 
@@ -48,6 +52,7 @@ def is_appeal_party(*, case, user) -> bool:
         checker(case, user) for checker in appeal_party_checkers)
 status_notes: list = []
 page_sections: list = []
+detail_fields: list = []
 
 
 def meeting_link_problem(*, meeting_id, applicant, property) -> str | None:
@@ -92,3 +97,10 @@ def status_notes_for(case, *, language: str | None = None) -> list[str]:
 
 def sections_for(page: str, *, case=None, user=None, **context) -> list[dict]:
     return [section for hook in page_sections if (section := hook(page, case, user, **context))]
+
+
+def detail_fields_for(case, *, include_staff: bool) -> dict:
+    fields = {}
+    for hook in detail_fields:
+        fields.update(hook(case, include_staff))
+    return fields

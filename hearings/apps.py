@@ -10,7 +10,7 @@ class HearingsConfig(AppConfig):
         from applications import hooks
         from hearings import receivers  # noqa: F401 - connects the signal receivers
         from hearings.personal_data import HOLDER
-        from hearings.selectors import hearing_status_note, page_section
+        from hearings.selectors import case_detail_fields, hearing_status_note, page_section
         from permitportal.accounts import personal_data
 
         personal_data.register(HOLDER)
@@ -18,3 +18,5 @@ class HearingsConfig(AppConfig):
             hooks.status_notes.append(hearing_status_note)
         if page_section not in hooks.page_sections:
             hooks.page_sections.append(page_section)
+        if case_detail_fields not in hooks.detail_fields:
+            hooks.detail_fields.append(case_detail_fields)

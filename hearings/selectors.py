@@ -62,6 +62,21 @@ def public_summary(*, case: Case) -> list[dict]:
              "extension_reason": h.extension_reason} for h in rows]
 
 
+def case_detail_fields(case: Case, include_staff: bool) -> dict:
+    """Registered in ``applications.hooks.detail_fields``: the case detail's ``hearings`` (DESIGN.md, "The second
+    wave"): the public summary, and for staff the parties heard without their contact data. One query, two
+    for staff."""
+    rows = public_summary(case=case)
+    if include_staff and rows:
+        parties: dict[int, list] = {}
+        for p in Party.objects.filter(hearing__case=case).order_by("id"):
+            parties.setdefault(p.hearing_id, []).append(
+                {"id": p.pk, "name": p.name, "status": p.status, "answered_at": p.answered_at, "late": p.late})
+        for row in rows:
+            row["parties"] = parties.get(row["id"], [])
+    return {"hearings": rows}
+
+
 def objections(*, case: Case) -> list[Party]:
     """Every answer given in the case's hearings, objections first, for the decision screen."""
     return list(Party.objects.filter(hearing__case=case, status=Party.Status.ANSWERED)

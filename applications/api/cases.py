@@ -95,6 +95,11 @@ class CaseDetailSerializer(serializers.Serializer):
     permit_lapses_on = serializers.DateField(allow_null=True, help_text="For a permit: the day it lapses unless "
                                                                         "the work has started (byggeloven § 16, "
                                                                         "stk. 10).")
+    hearings = serializers.ListField(
+        child=serializers.DictField(), required=False,
+        help_text="The case's hearings, newest first: id, kind, kind_label, status, deadline, invited, answered, "
+                  "extension_reason; staff also see the parties heard (id, name, status, answered_at, late), "
+                  "never their contact data here (GET cases/{ref}/hearings/).")
 
 
 def _owner_case(request, reference) -> Case:

@@ -137,6 +137,7 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
                        if worker else None),
         "decision": decision_data(case=case),
         **_after_decision(case=case, include_staff=include_staff),
+        **hooks.detail_fields_for(case, include_staff=include_staff),
     }
     if include_staff:
         data["screening"] = screening_data(case=case)

@@ -46,6 +46,42 @@ def test_the_case_detail_status_text_names_the_hearing(review_case, caseworker):
     assert "The neighbours are being heard until" in detail.content.decode()
 
 
+def test_the_case_detail_lists_the_hearings_and_its_queries_do_not_grow(review_case, caseworker,
+                                                                        django_assert_num_queries):
+    """DESIGN.md, "The second wave": the case detail adds ``hearings``; the owner never sees who is heard,
+    staff see the parties' names but not their contact data (that is GET cases/{ref}/hearings/)."""
+    detail = f"/api/v1/cases/{review_case.reference}/"
+    assert api(review_case.applicant).get(detail).json()["hearings"] == []
+    api(caseworker).post(url(review_case), body(review_case), format="json")
+
+    def read(user):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            answer = api(user).get(detail)
+        assert answer.status_code == 200
+        return answer, len(queries)
+
+    owner, owner_queries = read(review_case.applicant)
+    [hearing] = owner.json()["hearings"]
+    assert hearing["kind"] == "neighbours" and hearing["status"] == "open"
+    assert hearing["invited"] == 2 and hearing["answered"] == 0 and "parties" not in hearing
+    assert "ada@example.dk" not in owner.content.decode() and '"Ada"' not in owner.content.decode()
+    staff, staff_queries = read(caseworker)
+    [seen] = staff.json()["hearings"]
+    assert [p["name"] for p in seen["parties"]] == ["Ada", "Bo"] and "email" not in seen["parties"][0]
+    assert "ada@example.dk" not in staff.content.decode()
+
+    for more in range(2):  # two more hearings with three parties each: not one query more
+        api(caseworker).post(url(review_case), body(review_case, parties=[
+            {"name": f"P{more}{i}", "email": f"p{more}{i}@example.dk"} for i in range(3)]), format="json")
+    with django_assert_num_queries(owner_queries):
+        assert len(api(review_case.applicant).get(detail).json()["hearings"]) == 3
+    with django_assert_num_queries(staff_queries):
+        assert len(api(caseworker).get(detail).json()["hearings"]) == 3
+
+
 def test_others_are_refused(review_case, caseworker):
     assert api(review_case.applicant).post(url(review_case), body(review_case), format="json").status_code == 403
     stranger = UserFactory(role="applicant")
