@@ -10,7 +10,7 @@ class HearingsConfig(AppConfig):
         from applications import hooks
         from hearings import receivers  # noqa: F401 - connects the signal receivers
         from hearings.personal_data import HOLDER
-        from hearings.selectors import case_detail_fields, hearing_status_note, page_section
+        from hearings.selectors import case_detail_fields, hearing_status_note, is_heard_party, page_section
         from permitportal.accounts import personal_data
 
         personal_data.register(HOLDER)
@@ -20,3 +20,5 @@ class HearingsConfig(AppConfig):
             hooks.page_sections.append(page_section)
         if case_detail_fields not in hooks.detail_fields:
             hooks.detail_fields.append(case_detail_fields)
+        if is_heard_party not in hooks.appeal_party_checkers:
+            hooks.appeal_party_checkers.append(is_heard_party)

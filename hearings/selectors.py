@@ -77,6 +77,16 @@ def case_detail_fields(case: Case, include_staff: bool) -> dict:
     return {"hearings": rows}
 
 
+def is_heard_party(case: Case, user) -> bool:
+    """Registered in ``applications.hooks.appeal_party_checkers``: a person heard in one of the case's hearings
+    (invited as a party, under the e-mail address of their verified account) may appeal its decision as a
+    party to the case (the hearing found them to have an individual, substantial interest)."""
+    email = getattr(user, "email", "")
+    if not email or not getattr(user, "email_verified", False):
+        return False
+    return Party.objects.filter(hearing__case=case, email__iexact=email).exists()
+
+
 def objections(*, case: Case) -> list[Party]:
     """Every answer given in the case's hearings, objections first, for the decision screen."""
     return list(Party.objects.filter(hearing__case=case, status=Party.Status.ANSWERED)
