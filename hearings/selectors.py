@@ -101,6 +101,31 @@ def hearing_for_screen(*, case: Case, hearing_id) -> Hearing | None:
             .first())
 
 
+MAX_NEIGHBOUR_CHOICES = 40  # addresses the picker lists for one search
+
+
+def street_of(address: str) -> str:
+    """The street of an address: "Testvej 55, 2. th" -> "Testvej" (the words before the first house number)."""
+    words = []
+    for word in address.replace(",", " ").split():
+        if word[:1].isdigit():
+            break
+        words.append(word)
+    return " ".join(words) or address
+
+
+def neighbour_candidates(*, case: Case, street: str) -> list:
+    """The property register's properties at the searched address or street (by default the case's own
+    street), the case's own property left out, for the caseworker to pick the neighbours to hear. One query;
+    ``street`` is bounded by the caller (``permitportal.core.search_input.bounded_search``)."""
+    from applications.selectors.properties import is_search_long_enough, search_properties
+
+    if not is_search_long_enough(street):
+        return []
+    found = search_properties(query=street, limit=MAX_NEIGHBOUR_CHOICES + 1)
+    return [p for p in found if p.pk != case.property_id][:MAX_NEIGHBOUR_CHOICES]
+
+
 def current_documents(*, case: Case) -> list:
     return list(Document.objects.filter(case=case, superseded_at__isnull=True).order_by("uploaded_at", "id"))
 

@@ -33,13 +33,30 @@ def _to_hearing(hearing):
     return redirect("hearings:detail", hearing.case.reference, hearing.pk)
 
 
+def _street(request, case) -> tuple[str, str]:
+    """The address searched for neighbours (the case's street when none is given), and what is wrong with it."""
+    from django.core.exceptions import ValidationError
+
+    from permitportal.core.search_input import bounded_search
+
+    typed = (request.POST if request.method == "POST" else request.GET).get("street")
+    if typed is None:
+        return selectors.street_of(case.property.address), ""
+    try:
+        return bounded_search(typed), ""
+    except ValidationError as exc:
+        return "", exc.messages[0]
+
+
 @caseworker_required
 @require_http_methods(["GET", "POST"])
 def start(request, reference):
     case = request.case
     documents = selectors.current_documents(case=case)
+    street, street_error = _street(request, case)
+    neighbours = selectors.neighbour_candidates(case=case, street=street) if street else []
     if request.method == "POST":
-        form = StartHearingForm(request.POST, documents=documents)
+        form = StartHearingForm(request.POST, documents=documents, neighbours=neighbours)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -53,10 +70,11 @@ def start(request, reference):
                 return _to_hearing(hearing)
     else:
         kind = request.GET.get("kind") if request.GET.get("kind") in texts.MESSAGES else "neighbours"
-        form = StartHearingForm(documents=documents, initial={
+        form = StartHearingForm(documents=documents, neighbours=neighbours, initial={
             "kind": kind, "message": texts.default_message(kind, language=request.LANGUAGE_CODE),
-            "deadline": hearings.default_deadline(kind=kind)})
-    return render(request, "hearings/start.html", {"case": case, "form": form})
+            "deadline": hearings.default_deadline(kind=kind), "street": street})
+    return render(request, "hearings/start.html", {"case": case, "form": form, "street": street,
+                                                   "street_error": street_error, "neighbours": neighbours})
 
 
 @caseworker_required

@@ -144,3 +144,78 @@ def test_the_hearing_letter_for_paper_carries_the_message_and_the_personal_link(
     client.force_login(hearing.case.applicant)
     assert client.get(f"/hearings/cases/{hearing.case.reference}/{hearing.pk}/parties/{bo.pk}/letter.pdf"
                       ).status_code == 403
+
+
+# --- The neighbour picker (issue 17 item 1): neighbours picked from the property register by address --------------
+
+def _start_url(case, **query):
+    from urllib.parse import urlencode
+
+    return f"/hearings/cases/{case.reference}/start/" + (f"?{urlencode(query)}" if query else "")
+
+
+def test_the_start_form_lists_the_register_s_properties_on_the_case_s_street(client, review_case, caseworker,
+                                                                              django_assert_max_num_queries):
+    from tests.applications.factories import PropertyFactory
+
+    next_door = PropertyFactory(address="Testvej 901")
+    elsewhere = PropertyFactory(address="Andevej 3")
+    client.force_login(caseworker)
+    with django_assert_max_num_queries(13):
+        page = client.get(_start_url(review_case)).content.decode()
+    picker = page.split('id="neighbour-picker"')[1].split("</table>")[0]
+    assert f'value="{next_door.pk}"' in picker and "Testvej 901, 2100 København Ø" in picker
+    assert f'value="{review_case.property_id}"' not in picker  # not the case's own property
+    assert "Andevej 3" not in picker
+    page = client.get(_start_url(review_case, street="Andevej")).content.decode()
+    assert f'value="{elsewhere.pk}"' in page.split('id="neighbour-picker"')[1]
+
+
+def test_picked_neighbours_and_a_free_entry_are_heard(client, review_case, caseworker,
+                                                      django_capture_on_commit_callbacks):
+    from tests.applications.factories import PropertyFactory
+
+    next_door = PropertyFactory(address="Testvej 901")
+    client.force_login(caseworker)
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(_start_url(review_case), {
+            "kind": "neighbours", "message": "Please comment.", "street": "Testvej",
+            "neighbours": [next_door.pk], f"neighbour_name_{next_door.pk}": "Ada Nabo",
+            f"neighbour_email_{next_door.pk}": "ada@example.dk", "parties": "Bo Hansen, bo@example.dk"})
+    assert answer.status_code == 302, answer.content.decode()[:500]
+    parties = {p.email: p for p in Party.objects.all()}
+    assert set(parties) == {"ada@example.dk", "bo@example.dk"}
+    assert parties["ada@example.dk"].property == next_door and parties["ada@example.dk"].name == "Ada Nabo"
+    assert parties["bo@example.dk"].property is None
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("name, email, says", [
+    ("Ada Nabo", "", "Give the e-mail address of each neighbour you picked."),
+    ("Ada Nabo", "not-an-address", "is not an e-mail address"),
+    ("A" * 201, "ada@example.dk", "too long or has a control character"),
+])
+def test_a_picked_neighbour_needs_a_good_e_mail_address(client, review_case, caseworker, name, email, says):
+    from tests.applications.factories import PropertyFactory
+
+    next_door = PropertyFactory(address="Testvej 901")
+    client.force_login(caseworker)
+    page = client.post(_start_url(review_case), {
+        "kind": "neighbours", "message": "Please comment.", "street": "Testvej", "neighbours": [next_door.pk],
+        f"neighbour_name_{next_door.pk}": name, f"neighbour_email_{next_door.pk}": email})
+    assert page.status_code == 200 and says in page.content.decode()
+    assert not Hearing.objects.exists()
+
+
+def test_an_address_not_listed_cannot_be_picked_and_a_bad_search_is_explained(client, review_case, caseworker):
+    from tests.applications.factories import PropertyFactory
+
+    far_away = PropertyFactory(address="Andevej 3")
+    client.force_login(caseworker)
+    page = client.post(_start_url(review_case), {
+        "kind": "neighbours", "message": "Please comment.", "street": "Testvej", "neighbours": [far_away.pk],
+        f"neighbour_name_{far_away.pk}": "Cy", f"neighbour_email_{far_away.pk}": "cy@example.dk"})
+    assert page.status_code == 200 and not Hearing.objects.exists()
+    page = client.get(_start_url(review_case, street="vej " * 300))
+    assert page.status_code == 200
+    assert 'id="street-error"' in page.content.decode() and 'aria-invalid="true"' in page.content.decode()
