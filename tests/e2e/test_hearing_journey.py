@@ -14,6 +14,7 @@ from applications.services import handling
 from hearings.models import Hearing, Party
 from hearings.services import sweep
 from tests.applications import caseworker_support as support
+from tests.applications.factories import PropertyFactory
 from tests.applications.files.storage import private_storage  # noqa: F401  (fixture)
 from tests.applications.pdfs import pdf_bytes, pdf_text
 from tests.e2e.test_caseworker_journey import log_in, new_page
@@ -28,9 +29,11 @@ def test_neighbour_hearing_objection_reminder_advisory_weighing_letter(page, axe
     handling.assign(case=case, caseworker=caseworker, actor=caseworker)
     handling.mark_complete(case=case, actor=caseworker)
     handling.start_review(case=case, actor=caseworker)
+    next_door = PropertyFactory(address="Testvej 901")
     mail.outbox.clear()
 
-    # The caseworker starts the hearing from the workspace, with two of the case's documents.
+    # The caseworker starts the hearing from the workspace, with two of the case's documents: Ada picked from
+    # the property register on the case's street, Bo typed in.
     log_in(page, caseworker)
     page.goto(f"/work/cases/{case.reference}/")
     axe(page, "hearing-workspace-before")
@@ -38,7 +41,11 @@ def test_neighbour_hearing_objection_reminder_advisory_weighing_letter(page, axe
     assert page.get_by_role("heading", name="Start a hearing").is_visible()
     axe(page, "hearing-start-form")
     page.get_by_label("Neighbours").check()
-    page.get_by_label("People to hear").fill("Ada Jensen, ada@example.dk\nBo Hansen, bo@example.dk")
+    address = "Testvej 901, 2100 København Ø"
+    page.get_by_label(address, exact=True).check()
+    page.get_by_label(f"Owner's name, {address}").fill("Ada Jensen")
+    page.get_by_label(f"Owner's e-mail address, {address}").fill("ada@example.dk")
+    page.get_by_label("People to hear").fill("Bo Hansen, bo@example.dk")
     page.get_by_label("site-plan.pdf").check()
     page.get_by_label("facades.pdf").check()
     page.get_by_role("button", name="Start the hearing").click()
@@ -66,7 +73,7 @@ def test_neighbour_hearing_objection_reminder_advisory_weighing_letter(page, axe
     finally:
         context.close()
     ada = Party.objects.get(email="ada@example.dk")
-    assert ada.objected and ada.attachments.count() == 1
+    assert ada.objected and ada.attachments.count() == 1 and ada.property == next_door
 
     # Bo does not answer: the sweep reminds him before the deadline, then advises the caseworker after it.
     mail.outbox.clear()
