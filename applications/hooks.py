@@ -18,6 +18,22 @@ that meeting's minutes (the predialogue app keeps the link: ``predialogue.models
 ``meeting_id_readers``: at most one callable ``(case) -> int | None``: the meeting the case builds on.
 ``case_select_related``: relation names other apps ask to load with a case shown on one page (the workspace,
 the dialogue team's card), so that reading the link above costs no query there.
+
+``appeal_party_checkers``: callables ``(case, user) -> bool`` saying whether ``user`` is a party to the
+case who may appeal its decision (byggeloven § 23, stk. 3: an individual, substantial interest, e.g. a
+neighbour who was heard). The hearings app registers its checker; with none registered only the
+applicant and their representatives appeal in the portal, and staff record other appeals from letters.
+
+``detail_fields``: callables ``(case, include_staff) -> dict`` adding fields to the case as the API's case detail
+gives it (``selectors.cases.case_detail_data``; the hearings app: ``hearings``), each in a constant number of
+queries.
+
+``status_notes``: callables ``(case, language) -> str | None`` adding a sentence to the case's status text
+in every channel (the hearings app: "The neighbours are being heard until 18 December 2026.").
+
+``page_sections``: callables ``(page, case, user, **context) -> dict | None`` adding a section to a page
+(``page``: "workspace", "case", "card", "decision", "letter", or "dashboard" with ``period`` and no case):
+``{"template": ..., **context}``, included where the page lists them.
 """
 
 from django.utils.translation import gettext as _
@@ -28,6 +44,15 @@ minutes_starters: list = []
 meeting_linkers: list = []
 meeting_id_readers: list = []
 case_select_related: list[str] = []
+appeal_party_checkers: list = []
+
+
+def is_appeal_party(*, case, user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and any(
+        checker(case, user) for checker in appeal_party_checkers)
+status_notes: list = []
+page_sections: list = []
+detail_fields: list = []
 
 
 def meeting_link_problem(*, meeting_id, applicant, property) -> str | None:
@@ -64,3 +89,18 @@ def link_meeting(*, case, meeting_id: int) -> None:
 def linked_meeting_id(case) -> int | None:
     """The pre-application meeting whose minutes the case builds on, or None."""
     return meeting_id_readers[0](case) if meeting_id_readers else None
+
+
+def status_notes_for(case, *, language: str | None = None) -> list[str]:
+    return [note for hook in status_notes if (note := hook(case, language))]
+
+
+def sections_for(page: str, *, case=None, user=None, **context) -> list[dict]:
+    return [section for hook in page_sections if (section := hook(page, case, user, **context))]
+
+
+def detail_fields_for(case, *, include_staff: bool) -> dict:
+    fields = {}
+    for hook in detail_fields:
+        fields.update(hook(case, include_staff))
+    return fields

@@ -127,3 +127,18 @@ def notify_date_changes(self, case_id: int):
     from applications.services import notify
 
     return notify.notify_date_changes(case_id=case_id)
+
+
+@shared_task(bind=True, **RETRY)
+def notify_appeal(self, appeal_id: int, what: str):
+    from applications.services import notify
+
+    return notify.notify_appeal(appeal_id=appeal_id, what=what)
+
+
+@shared_task(bind=True, **RETRY)
+def sweep_permit_lapses(self):
+    """Daily: remind holders of unstarted permits before the lapse day, and lapse those past it."""
+    from applications.services import start_of_work
+
+    return {"reminded": start_of_work.send_lapse_reminders(), "lapsed": start_of_work.lapse_permits()}

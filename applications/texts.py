@@ -17,8 +17,26 @@ STATUS_TEXT = {
                            "yet."),
     "in_review": _("A caseworker is assessing the application."),
     "decided": _("We have made a decision."),
+    "appealed": _("The decision has been appealed. The case stays open until the appeal has ended."),
+    "permitted": _("The permit is in force. Tell us the day the work starts; the permit lapses if the work has not "
+                   "started within one year."),
+    "work_started": _("The work has started. Send us a completion notice when it is finished."),
+    "completion_reported": _("You have reported the work completed. We are checking the documentation."),
+    "lapsed": _("The permit has lapsed because the work did not start within one year. To build, apply again."),
     "closed": _("The case is closed."),
     "withdrawn": _("The application was withdrawn."),
+}
+
+# After the decision the status text names its day (selectors.status.status_day): the permit's lapse day, the
+# day the work started, the day it was reported completed. STATUS_TEXT's texts stay for a case without the day.
+STATUS_TEXT_ON_DAY = {
+    "permitted": _("The permit is in force. We are waiting for the applicant to tell us the day the work starts: "
+                   "the permit lapses on %(date)s if the work has not started by then."),
+    "work_started": _("The work started on %(date)s. We are waiting for the applicant to send us a completion "
+                      "notice when it is finished."),
+    "completion_reported": _("The work was reported completed on %(date)s. We are checking the documentation."),
+    "lapsed": _("The permit lapsed on %(date)s because the work had not started within one year. The case is "
+                "closed; to build, apply again."),
 }
 
 WAITING_FOR_TEXT = {
@@ -56,6 +74,27 @@ EVENT_TEXT = {
     "claim_accepted": _("The caseworker accepted that %(requirement)s is not relevant."),
     "claim_rejected": _("The caseworker needs %(requirement)s after all."),
     "decision_letter": _("The decision letter is ready."),
+    "status:appealed": _("The case stays open while the appeal runs."),
+    "status:permitted": _("The appeal period is over: the permit is in force."),
+    "status:work_started": _("The work has started."),
+    "status:lapsed": _("The permit lapsed: the work did not start within one year."),
+    "work_started": _("The work started on %(date)s."),
+    "status:completion_reported": _("The work was reported completed on %(date)s."),
+    "completion_returned": _("The completion report is missing something: %(reason)s"),
+    "occupancy_permit": _("The occupancy permit is issued: the building may be taken into use."),
+    "closed_occupancy": _("The case is closed with the occupancy permit."),
+    "closed_completed": _("The work is completed and the case is closed."),
+    "bbr_updated": _("The building register (BBR) is updated."),
+    "appeal:lodged": _("An appeal against the decision was received on %(date)s."),
+    "appeal:forwarded": _("The appeal was sent to the appeals body on %(date)s."),
+    "appeal:upheld": _("The appeals body upheld the decision."),
+    "appeal:overturned": _("The appeals body overturned the decision."),
+    "appeal:remitted": _("The appeals body sent the decision back to us for a new decision."),
+    "appeal:withdrawn": _("The appeal was withdrawn."),
+    "appeal_remitted": _("The case is back in review for a new decision after the appeal: %(reason)s"),
+    "appeal_ended:closed": _("The appeal has ended and the appeal period is over: the case is closed."),
+    "appeal_ended:in_force": _("The appeal has ended and the appeal period is over: the permit is in force."),
+    "appeal_ended:open": _("The appeal has ended. The decision stands; the appeal period is still running."),
     "mandate_granted": _("The owner gave %(agent)s a digital mandate until %(until)s."),
     "mandate_refused": _("The owner refused the mandate %(agent)s asked for."),
     "mandate_revoked": _("The owner revoked the mandate of %(agent)s."),
@@ -70,6 +109,12 @@ ADVISORY_TEXT = {
     "forwarded_question": _("The dialogue team forwarded a question on %(reference)s: %(question)s"),
     "minutes_linked": _("Pre-application minutes were linked to %(reference)s."),
     "screening_due": _("%(reference)s has not been screened yet: the screening allowance runs out on %(date)s."),
+    "appeal_lodged": _("An appeal was lodged on %(reference)s: send it to the appeals body and record the day."),
+    "completion_reported": _("The work on %(reference)s is reported completed: check the documentation, issue "
+                             "the occupancy permit or close the case, and update the building register (BBR)."),
+    "hearing_ready": _("The hearing on %(reference)s is ready."),
+    "hearing_answered": _("Every party heard on %(reference)s has answered."),
+    "hearing_deadline_passed": _("The hearing on %(reference)s passed its deadline %(date)s."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
     "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "
@@ -94,4 +139,14 @@ DATE_CHANGE_REASON = {
         "date moved %(days)s days earlier.", "days"),
     "type": _("The application type was changed to %(type)s, which has a service target of %(target)s days "
               "instead of %(old_target)s."),
+}
+
+# An appeal's status in words, in every channel (the case page, the API, the case card).
+APPEAL_STATUS_TEXT = {
+    "lodged": _("We have received the appeal and will send it to the appeals body."),
+    "forwarded": _("The appeal has been sent to the appeals body, which decides it."),
+    "upheld": _("The appeals body upheld the decision."),
+    "overturned": _("The appeals body overturned the decision."),
+    "remitted": _("The appeals body sent the decision back to us for a new decision."),
+    "withdrawn": _("The appeal was withdrawn."),
 }

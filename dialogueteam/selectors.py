@@ -17,6 +17,7 @@ from applications import hooks
 from applications.models import Case
 from applications.selectors.status import event_text, status_text, waiting_for, waiting_for_text
 from applications.services.clock import clock_state
+from applications.services.transitions import AFTER_DECISION
 from dialogueteam.models import Contact, Forward
 
 S = Case.Status
@@ -78,7 +79,7 @@ def minutes_link(case: Case) -> dict | None:
 
 
 def _decision(case: Case):
-    return getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None
+    return getattr(case, "decision", None) if case.status in AFTER_DECISION else None
 
 
 def is_refused(case: Case) -> bool:

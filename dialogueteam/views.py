@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from applications import hooks
 from applications.models import Case
 from applications.selectors.cases import get_case_for_user
 from applications.templatetags.casework import badge_parts
@@ -118,7 +119,8 @@ def _result_rows(cases) -> list[dict]:
 def card(request, reference):
     data = services.read_case_card(user=request.user, reference=reference)
     case = data["case"]
-    context = {**data, "can_log": roles.has_role(request.user, *services.CONTACT_ROLES)}
+    context = {**data, "can_log": roles.has_role(request.user, *services.CONTACT_ROLES),
+               "sections": hooks.sections_for("card", case=case, user=request.user)}
     if context["can_log"]:
         context["contact_form"] = ContactForm(initial={"case": case.reference, "customer_group": case.customer_group,
                                                        "channel": Contact.Channel.PHONE})

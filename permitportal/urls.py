@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("dialogueteam.api_urls")),
     path("predialogue/", include("predialogue.api_urls")),
     path("", include("satisfaction.api_urls")),
+    path("", include("hearings.api.urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("dialogue/", include("dialogueteam.urls")),
     path("predialogue/", include("predialogue.urls")),
     path("satisfaction/", include("satisfaction.urls")),
+    path("hearings/", include("hearings.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from applications import hooks
+from applications.selectors.after_decision import figures as after_decision_figures
 from permitportal.accounts import roles
 
 from . import dashboard, selectors, services
@@ -146,6 +148,8 @@ def dashboard_page(request):
         "contacts": selectors.contacts_matrix(kpis["contacts_by_topic_and_channel"]),
         "charts": dashboard.chart_data(summary=summary, kpis=kpis),
         "export_query": f"from={period.start:%Y-%m-%d}&to={period.end:%Y-%m-%d}",
+        "after_decision": after_decision_figures(start=period.start, end=period.end),
+        "sections": hooks.sections_for("dashboard", user=request.user, period=period),
     }
     return render(request, "satisfaction/dashboard.html", context, status=400 if form.errors else 200)
 

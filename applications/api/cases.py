@@ -89,6 +89,17 @@ class CaseDetailSerializer(serializers.Serializer):
     timeline = serializers.ListField(child=serializers.DictField())
     caseworker = serializers.DictField(allow_null=True)
     decision = serializers.DictField(allow_null=True)
+    appeals = serializers.ListField(child=serializers.DictField(), help_text="The appeals against the decision.")
+    appeal_window = serializers.DictField(allow_null=True, help_text="The current decision's appeal period: "
+                                                                     "`deadline` (last day) and `open`.")
+    permit_lapses_on = serializers.DateField(allow_null=True, help_text="For a permit: the day it lapses unless "
+                                                                        "the work has started (byggeloven § 16, "
+                                                                        "stk. 10).")
+    hearings = serializers.ListField(
+        child=serializers.DictField(), required=False,
+        help_text="The case's hearings, newest first: id, kind, kind_label, status, deadline, invited, answered, "
+                  "extension_reason; staff also see the parties heard (id, name, status, answered_at, late), "
+                  "never their contact data here (GET cases/{ref}/hearings/).")
 
 
 def _owner_case(request, reference) -> Case:

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("applications.api.urls_properties")),
     path("", include("applications.api.urls_cases")),
     path("", include("applications.api.urls_caseworker")),
+    path("", include("applications.api.urls_appeals")),
 ]

@@ -1,3 +1,4 @@
+from .appeal import Appeal, OccupancyPermit
 from .case import (
     Case,
     CaseEvent,
@@ -29,6 +30,7 @@ from .mandate import Mandate
 from .property import Property, PropertyCorrection
 
 __all__ = [
+    "Appeal",
     "Advisory",
     "Decision",
     "InformationRequest",
@@ -45,6 +47,7 @@ __all__ = [
     "Document",
     "Mandate",
     "NotificationSent",
+    "OccupancyPermit",
     "DocumentRequirement",
     "GuideOption",
     "GuideOutcome",

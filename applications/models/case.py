@@ -34,6 +34,11 @@ class Case(StatusModel):
         COMPLETE = "complete", _("Complete")
         IN_REVIEW = "in_review", _("In review")
         DECIDED = "decided", _("Decided")
+        APPEALED = "appealed", _("Under appeal")
+        PERMITTED = "permitted", _("Permit in force")
+        WORK_STARTED = "work_started", _("Work started")
+        LAPSED = "lapsed", _("Permit lapsed")
+        COMPLETION_REPORTED = "completion_reported", _("Completion reported")
         CLOSED = "closed", _("Closed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
@@ -71,6 +76,11 @@ class Case(StatusModel):
     completed_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True, help_text="The day the work started, as the holder reported.")
+    completed_on = models.DateField(null=True, blank=True, help_text="The day the work was completed, as reported.")
+    completion_reported_at = models.DateTimeField(null=True, blank=True)
+    bbr_updated_at = models.DateTimeField(null=True, blank=True,
+                                          help_text="When the caseworker ticked off updating the building register.")
 
     # The service clock (see services.clock).
     first_expected_decision_date = models.DateField(null=True, blank=True)

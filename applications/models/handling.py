@@ -129,6 +129,9 @@ class Advisory(models.Model):
         FORWARDED_QUESTION = "forwarded_question", _("Question forwarded by the dialogue team")
         MINUTES_LINKED = "minutes_linked", _("Pre-application minutes linked")
         SCREENING_DUE = "screening_due", _("Screening deadline tomorrow or passed")
+        APPEAL_LODGED = "appeal_lodged", _("Appeal lodged: send it to the appeals body")
+        COMPLETION_REPORTED = "completion_reported", _("Completion reported: check it and finish the case")
+        HEARING_READY = "hearing_ready", _("Hearing ready")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="advisories")
@@ -157,7 +160,10 @@ class Decision(models.Model):
         REFUSED = "refused", _("Refused")
         NO_PERMIT_REQUIRED = "no_permit_required", _("No permit required")
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="decision")
+    # None once an appeals body remitted it: the case then keeps it in ``remitted_decisions`` and gets a new one.
+    case = models.OneToOneField(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="decision")
+    remitted_case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE,
+                                      related_name="remitted_decisions")
     outcome = models.CharField(max_length=30, choices=Outcome.choices)
     conditions = models.TextField(blank=True)
     reasons = models.TextField()

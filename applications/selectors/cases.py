@@ -32,12 +32,14 @@ def cases_owned_by(*, user) -> QuerySet[Case]:
     return Case.objects.filter(_own(user))
 
 
-def get_case_for_user(*, user, reference: str, owner_only: bool = False) -> Case:
-    """The case, or Http404 when it does not exist or the user may not see it."""
+def get_case_for_user(*, user, reference: str, owner_only: bool = False, with_decision: bool = False) -> Case:
+    """The case, or Http404 when it does not exist or the user may not see it; ``with_decision`` reads its
+    decision in the same query (the case's page)."""
     qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
+    related = ("decision",) if with_decision else ()
     try:
         return qs.select_related("property", "application_type", "applicant", "caseworker",
-                                 *hooks.case_select_related).get(reference=reference)
+                                 *hooks.case_select_related, *related).get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
 
@@ -89,8 +91,9 @@ def invitation(*, token: str):
 def outstanding_items(*, case: Case) -> list[dict]:
     """What the applicant still has to do, each with its action."""
     from applications.models import ChecklistItem
+    from applications.services.transitions import FINISHED
 
-    if case.status in (Case.Status.DECIDED, Case.Status.CLOSED, Case.Status.WITHDRAWN):
+    if case.status in FINISHED:
         return []
     items = (ChecklistItem.objects.filter(case=case, is_active=True, required=True,
                                           state=ChecklistItem.State.MISSING)
@@ -133,10 +136,33 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "caseworker": ({"name": worker.get_full_name(), "email": worker.email, "phone": worker.phone}
                        if worker else None),
         "decision": decision_data(case=case),
+        **_after_decision(case=case, include_staff=include_staff),
+        **hooks.detail_fields_for(case, include_staff=include_staff),
     }
     if include_staff:
         data["screening"] = screening_data(case=case)
     return data
+
+
+def _after_decision(*, case: Case, include_staff: bool) -> dict:
+    """What follows the decision (issue 18): the appeals (staff see the appellants), the appeal window and,
+    for a permit, the day it lapses unless the work has started."""
+    from django.utils import timezone
+
+    from applications.models import Decision
+    from applications.selectors.appeals import appeal_data, appeals_of
+    from applications.services.after_decision import permit_lapses_on
+    from applications.services.decisions import appeal_deadline
+
+    decision = Decision.objects.filter(case=case).first()
+    window = None
+    if decision is not None:
+        deadline = appeal_deadline(decision=decision)
+        window = {"deadline": deadline, "open": timezone.localdate() <= deadline}
+    return {"appeals": [appeal_data(appeal=a, include_staff=include_staff)
+                        for a in appeals_of(case=case, include_staff=True)],
+            "appeal_window": window,
+            "permit_lapses_on": permit_lapses_on(decision=decision) if decision else None}
 
 
 def status_fields(*, status: dict) -> dict:

@@ -8,10 +8,12 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_noop
 
+from applications import hooks
 from applications.models import Case, InformationRequest
+from applications.services.after_decision import lapse_day
 from applications.services.clock import clock_state
 from applications.services.transitions import WAITING_FOR
-from applications.texts import DATE_CHANGE_REASON, EVENT_TEXT, STATUS_TEXT, WAITING_FOR_TEXT
+from applications.texts import DATE_CHANGE_REASON, EVENT_TEXT, STATUS_TEXT, STATUS_TEXT_ON_DAY, WAITING_FOR_TEXT
 
 
 def status_key(case: Case) -> str:
@@ -21,8 +23,32 @@ def status_key(case: Case) -> str:
     return case.status
 
 
+def status_day(case: Case) -> date | None:
+    """The day a status after the decision names: a permit in force or lapsed, its lapse day; work started,
+    the day it started; completion reported, the day the work was completed. None for the others (and for a
+    case without that day). From the case's own fields: a list asks no more queries."""
+    S = Case.Status
+    if case.status in (S.PERMITTED, S.LAPSED) and case.decided_at:
+        return lapse_day(timezone.localdate(case.decided_at))
+    if case.status == S.WORK_STARTED:
+        return case.started_on
+    if case.status == S.COMPLETION_REPORTED:
+        return case.completed_on
+    return None
+
+
 def status_text(case: Case, *, language: str | None = None) -> str:
-    return _in_language("status", status_key(case), language or translation.get_language())
+    """The status in words: what the case waits for and, after the decision, its day (``status_day``), with
+    what other apps add while it lasts (``hooks.status_notes``: a hearing)."""
+    language = language or translation.get_language()
+    day = status_day(case)
+    if day is not None:
+        with translation.override(language):
+            text = str(STATUS_TEXT_ON_DAY[case.status]) % {"date": date_format(day, "DATE_FORMAT")}
+    else:
+        text = _in_language("status", status_key(case), language)
+    notes = hooks.status_notes_for(case, language=language) if case.status == Case.Status.IN_REVIEW else []
+    return " ".join([text, *notes])
 
 
 def waiting_for(case: Case) -> str | None:

@@ -30,7 +30,9 @@ from django.utils import timezone
 from applications.models import Case
 
 S = Case.Status
-FINISHED = (S.DECIDED, S.CLOSED, S.WITHDRAWN)
+# Every status after the decision (appeal, permit in force, work, lapse, completion) and the ends.
+FINISHED = (S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.COMPLETION_REPORTED, S.CLOSED,
+            S.WITHDRAWN)
 
 # Why a date moved; the texts are in applications.texts.DATE_CHANGE_REASON.
 INFORMATION, EXTENSION, SCREENING, TYPE = "information", "extension", "screening", "type"
@@ -132,6 +134,14 @@ def on_transition(*, case: Case, from_status: str, to_status: str, today: date, 
                                allowance=screening_allowance_days())
         changed += ["expected_decision_date", "screening_days"]
     return changed
+
+
+def on_remitted(*, case: Case, today: date) -> list[str]:
+    """An appeals body remitted the decision: a new decision is due by today + the type's service target,
+    and the case is decided again (``decided_at`` is stamped anew)."""
+    case.expected_decision_date = today + timedelta(days=service_target_days(case))
+    case.decided_at = None
+    return ["expected_decision_date", "decided_at"]
 
 
 def extend(*, case: Case, days: int, reason: str = "", actor=None) -> None:

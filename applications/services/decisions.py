@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from applications import signals
+from applications import hooks, signals
 from applications.models import Case, Decision
 from applications.services import clock
+from applications.services.after_decision import what_follows
 from applications.services.cases import CaseError
 from applications.services.handling import require_claims_answered
 from applications.services.transitions import TransitionNotAllowed, is_allowed, transition
@@ -104,7 +105,8 @@ def letter_context(*, decision: Decision) -> dict:
     return {"case": case, "decision": decision, "contact": settings.PORTAL_CONTACT_POINTS,
             "appeal_days": settings.APPEAL_PERIOD_DAYS, "appeal_deadline": appeal_deadline(decision=decision),
             "appeal_bodies": appeal_bodies(decision=decision), "booking_url": booking,
-            "site_url": settings.SITE_URL}
+            "site_url": settings.SITE_URL, "follows": what_follows(decision=decision),
+            "sections": hooks.sections_for("letter", case=case, user=None)}
 
 
 def appeal_deadline(*, decision: Decision):
@@ -152,13 +154,21 @@ def generate_letter(*, case_id: int) -> bool:
 
 
 def close_after_appeal_period(*, now=None) -> int:
-    """Close decided cases whose appeal deadline (moved to a working day) has passed."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.APPEAL_PERIOD_DAYS)
+    """Close decided cases whose appeal period ended without an open appeal (decided → closed), or, for a
+    permit, put it in force (decided → permitted, or work started when the holder already reported it).
+    A case with an open appeal is never closed here (``appeals.close_guard``); the appeal's end closes it.
+    The period counts from the current decision (a remitted case's new decision starts a new one), and its
+    deadline moves past weekends and public holidays (``clock.appeal_deadline``)."""
+    from applications.services.after_decision import status_after_appeal_period
+    from applications.services.appeals import close_guard
+
+    today = timezone.localdate(now or timezone.now())
+    cutoff = today - timedelta(days=settings.APPEAL_PERIOD_DAYS)
     count = 0
-    for case in Case.objects.filter(status=S.DECIDED, decided_at__lt=cutoff):
-        if clock.appeal_deadline(timezone.localdate(case.decided_at)) >= timezone.localdate(now):
+    for case in close_guard(Case.objects.filter(status=S.DECIDED, decision__decided_at__date__lt=cutoff)
+                            .select_related("decision")):
+        if clock.appeal_deadline(timezone.localdate(case.decision.decided_at)) >= today:
             continue  # the deadline fell on a weekend or holiday and runs to a working day not yet over
-        transition(case=case, to=S.CLOSED)
+        transition(case=case, to=status_after_appeal_period(case=case, decision=case.decision))
         count += 1
     return count

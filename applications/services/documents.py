@@ -116,6 +116,22 @@ def _create(*, case: Case, requirement, uploaded_file, actor, supersede: Documen
     return document
 
 
+def store_attachment(*, case: Case, uploaded_file, actor) -> Document:
+    """A file that belongs to something on the case other than a requirement (an appeal's attachments):
+    checked and stored like any upload, counted in the case's quota, no screening. Works after the decision."""
+    checked = validate_upload(uploaded_file=uploaded_file)
+    _check_quota(case, size=checked.size)
+    stored_name = _store(uploaded_file=uploaded_file, checked=checked)
+    try:
+        return Document.objects.create(case=case, requirement=None, file=stored_name, original_name=checked.safe_name,
+                                       content_type=checked.content_type, kind=checked.kind, size=checked.size,
+                                       sha256=checked.sha256,
+                                       uploaded_by=actor if getattr(actor, "is_authenticated", False) else None)
+    except BaseException:
+        _delete_stored(stored_name)
+        raise
+
+
 @transaction.atomic
 def add_document(*, case: Case, requirement, uploaded_file, actor) -> Document:
     """Check the file against the requirement's accepted formats, store it and attach it to the case.

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 
 from applications.models import Case, InformationRequest, NotificationSent
 from applications.selectors.status import case_status, date_change
@@ -91,3 +92,44 @@ def notify_date_changes(*, case_id: int) -> int:
                              language=person.preferred_language)
         sent += 1
     return sent
+
+
+def notify_appeal(*, appeal_id: int, what: str) -> int:
+    """Tell the appellant and the case's applicant (and representatives) what happened to an appeal:
+    lodged, sent to the appeals body, or its outcome. Each person once per step."""
+    from applications.models import Appeal
+    from applications.texts import EVENT_TEXT
+
+    appeal = Appeal.objects.select_related("case", "case__applicant", "appellant").get(pk=appeal_id)
+    case = appeal.case
+    link = settings.SITE_URL + reverse("applications:case_detail", kwargs={"reference": case.reference})
+    # Keyed by e-mail address so no one gets it twice; the once-key names the person, not the address.
+    people = {p.email.lower(): (f"u{p.pk}", p.email, p.preferred_language, p.notify_by_email)
+              for p in recipients(case)}
+    if appeal.appellant_id and appeal.appellant.is_active:
+        a = appeal.appellant
+        people.setdefault(a.email.lower(), (f"u{a.pk}", a.email, a.preferred_language, True))
+    elif appeal.appellant_email:
+        people.setdefault(appeal.appellant_email.lower(),
+                          ("appellant", appeal.appellant_email, settings.LANGUAGE_CODE, True))
+    day = appeal.sent_on if what == Appeal.Status.FORWARDED else appeal.received_on
+    sent = 0
+    for who, email, language, wanted in people.values():
+        if not wanted or not _once(f"appeal:{appeal.pk}:{what}:{who}", case, "email"):
+            continue
+        with translation.override(language):
+            text = str(EVENT_TEXT[f"appeal:{what}"]) % {"date": date_format(day, "j F Y")}
+            send_templated_email(to=[email], template="applications/email/appeal",
+                                 context={"case": case, "appeal": appeal, "text": text, "link": link,
+                                          "status_text": case_status(case)["text"]}, language=language)
+        sent += 1
+    return sent
+
+
+def send_once(*, key: str, case: Case, person, template: str, context: dict) -> int:
+    """E-mail ``person`` once for ``key`` (in their language), if they take e-mails; 1 when sent."""
+    if not person.notify_by_email or not _once(key, case, "email"):
+        return 0
+    send_templated_email(to=[person.email], template=template, context={**context, "person": person},
+                         language=person.preferred_language)
+    return 1

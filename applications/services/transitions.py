@@ -36,7 +36,36 @@ EDGES = (
     Edge(S.AWAITING_INFORMATION, S.SUBMITTED, "The applicant's reply answers the request (services.requests).",
          internal=True),
     Edge(S.DECIDED, S.CLOSED, "The appeal period (APPEAL_PERIOD_DAYS, 4 weeks) passed without an appeal: "
-         "the periodic sweep closes the case (decisions.close_after_appeal_period).", internal=True),
+         "the periodic sweep closes the case (decisions.close_after_appeal_period); never with an open appeal.",
+         internal=True),
+    # After the decision: appeals (services.appeals; the rules and their sources in APPEAL_RULES there).
+    Edge(S.DECIDED, S.APPEALED, "An appeal lodged within the appeal period (byggeloven § 23, stk. 1: 4 weeks "
+         "from the decision) keeps the case open while it runs (appeals.lodge_appeal).", internal=True),
+    Edge(S.APPEALED, S.DECIDED, "The last open appeal ended (upheld, overturned or withdrawn) while the appeal "
+         "period still runs: others may still appeal (appeals.record_outcome).", internal=True),
+    Edge(S.APPEALED, S.CLOSED, "The last open appeal ended (upheld, overturned or withdrawn) after the appeal "
+         "period: the case is closed (appeals.record_outcome).", internal=True),
+    Edge(S.APPEALED, S.IN_REVIEW, "The appeals body remitted the decision: the case returns to review for a new "
+         "decision, with a new expected date (appeals.record_outcome).", internal=True),
+    # A permit after the appeal period: in force until the work starts or it lapses (services.start_of_work).
+    Edge(S.DECIDED, S.PERMITTED, "The appeal period passed without an open appeal on a permit: it is in force "
+         "until the work starts or it lapses (decisions.close_after_appeal_period).", internal=True),
+    Edge(S.DECIDED, S.WORK_STARTED, "The appeal period passed without an open appeal on a permit whose holder "
+         "already reported the start (decisions.close_after_appeal_period).", internal=True),
+    Edge(S.APPEALED, S.PERMITTED, "The last appeal on a permit ended (upheld or withdrawn) after the appeal period "
+         "(appeals.record_outcome).", internal=True),
+    Edge(S.APPEALED, S.WORK_STARTED, "The last appeal on a permit ended (upheld or withdrawn) after the appeal "
+         "period, and the holder had reported the start (appeals.record_outcome).", internal=True),
+    Edge(S.PERMITTED, S.WORK_STARTED, "The holder reports the day the work started (start_of_work.report_start)."),
+    # Completion (services.completion): BR18 § 40 (completion notice), § 43 (occupancy permit).
+    Edge(S.WORK_STARTED, S.COMPLETION_REPORTED, "The holder reports the work completed (færdigmelding, BR18 § 40, "
+         "stk. 1; completion.report_completion)."),
+    Edge(S.COMPLETION_REPORTED, S.WORK_STARTED, "The caseworker finds the completion documentation lacking: the "
+         "holder completes it and reports again (completion.return_completion)."),
+    Edge(S.COMPLETION_REPORTED, S.CLOSED, "The caseworker issues the occupancy permit (BR18 § 43, stk. 1) or, where "
+         "none is needed (small detached buildings, demolition), closes the case (completion.finish)."),
+    Edge(S.PERMITTED, S.LAPSED, "The work did not start within 1 year from the permit's date: the permit lapses "
+         "(byggeloven § 16, stk. 10; start_of_work.lapse_permits).", internal=True),
 )
 
 # Who has the ball in each status: "applicant", "municipality" or None.
@@ -47,12 +76,21 @@ WAITING_FOR = {
     S.COMPLETE: "municipality",
     S.IN_REVIEW: "municipality",
     S.DECIDED: None,
+    S.APPEALED: None,
+    S.PERMITTED: "applicant",
+    S.WORK_STARTED: "applicant",
+    S.LAPSED: None,
+    S.COMPLETION_REPORTED: "municipality",
     S.CLOSED: None,
     S.WITHDRAWN: None,
 }
 
 # After the decision only the table's own edges happen: everything else on the case answers 409.
-FINISHED = frozenset({S.DECIDED, S.CLOSED, S.WITHDRAWN})
+FINISHED = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.COMPLETION_REPORTED,
+                      S.CLOSED, S.WITHDRAWN})
+# Statuses in which the case has a decision to show.
+AFTER_DECISION = frozenset({S.DECIDED, S.APPEALED, S.PERMITTED, S.WORK_STARTED, S.LAPSED, S.COMPLETION_REPORTED,
+                            S.CLOSED})
 
 
 class TransitionNotAllowed(NotAllowed):
@@ -83,6 +121,9 @@ def ensure_open(case: Case) -> None:
 def _before_save(case, from_status, to_status, now, first_time):
     from applications.services import clock
 
+    if from_status == S.APPEALED and to_status == S.IN_REVIEW:
+        return clock.on_remitted(case=case, today=timezone.localdate(now))
+
     return clock.on_transition(case=case, from_status=from_status, to_status=to_status,
                                today=timezone.localdate(now), first_time=first_time)
 
@@ -103,6 +144,7 @@ MACHINE = StateMachine(
     model=Case,
     edges=EDGES,
     timestamps={S.SUBMITTED: "submitted_at", S.COMPLETE: "completed_at", S.DECIDED: "decided_at",
+                S.COMPLETION_REPORTED: "completion_reported_at",
                 S.CLOSED: "closed_at", S.WITHDRAWN: "closed_at"},
     not_allowed=TransitionNotAllowed,
     before_save=_before_save,

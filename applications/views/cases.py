@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from applications import hooks
 from applications.forms import InviteRepresentativeForm, NotRelevantForm, ProjectForm, UploadForm
 from applications.models import ApplicationType, Case, Property
 from applications.selectors import cases as case_selectors
@@ -20,6 +21,7 @@ from applications.services import decisions as decision_services
 from applications.services import guide as guide_service
 from applications.services import receipts, requests
 from applications.services import representatives as representative_services
+from applications.services.transitions import AFTER_DECISION, FINISHED
 from applications.views import mandates as mandate_views
 from permitportal.core.errors import NotAllowed
 
@@ -240,15 +242,42 @@ def _request_items(open_request, checklist_items):
     return [{"item": ri, "current": current.get(ri.requirement_id, [])} for ri in open_request.items.all()]
 
 
+def _appeals(case) -> list[dict]:
+    """The appeals against the case's decision as the applicant's page lists them (issue 18)."""
+    from applications.selectors.appeals import appeal_data, appeals_of
+
+    if case.status not in AFTER_DECISION | {S.IN_REVIEW}:
+        return []
+    return [appeal_data(appeal=a) for a in appeals_of(case=case, include_staff=True)]
+
+
+def _start_notice(case) -> dict | None:
+    """For a permit: the lapse day, the start and completion and their forms, the occupancy permit (issue 18)."""
+    from applications.forms_appeals import CompletionForm, StartNoticeForm
+    from applications.models import OccupancyPermit
+    from applications.services.after_decision import GRANTED, permit_lapses_on
+    from applications.services.start_of_work import STARTABLE
+
+    decision = getattr(case, "decision", None)
+    if decision is None or decision.outcome not in GRANTED or case.status not in AFTER_DECISION:
+        return None
+    return {"lapses_on": permit_lapses_on(decision=decision), "started_on": case.started_on,
+            "lapsed": case.status == S.LAPSED, "form": StartNoticeForm(), "completion_form": CompletionForm(),
+            "can_start": case.status in STARTABLE and not case.started_on,
+            "can_complete": case.status == S.WORK_STARTED, "completed_on": case.completed_on,
+            "occupancy": OccupancyPermit.objects.filter(case=case).exists() if case.completed_on else False}
+
+
 @login_required
 def case_detail(request, reference):
-    case = _owned(request, reference)
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True,
+                                            with_decision=True)
     if case.status == S.DRAFT:
         return redirect("applications:draft_edit", reference=reference)
     context = _checklist_context(request, case)
     open_request = requests.open_request(case=case)
     status = case_status(case)
-    decision = getattr(case, "decision", None) if case.status in (S.DECIDED, S.CLOSED) else None
+    decision = getattr(case, "decision", None) if case.status in AFTER_DECISION else None
     context.update({
         "status": status, "status_text": status["text"], "waiting_for": status["waiting_for"],
         "waiting_for_text": status["waiting_for_text"], "clock": status["clock"],
@@ -262,7 +291,10 @@ def case_detail(request, reference):
         "outstanding": case_selectors.outstanding_items(case=case),
         "decision": decision,
         "appeal": decision_services.appeal(decision=decision) if decision else None,
-        "finished": case.status in (S.DECIDED, S.CLOSED, S.WITHDRAWN),
+        "appeals": _appeals(case),
+        "start_notice": _start_notice(case),
+        "finished": case.status in FINISHED,
+        "sections": hooks.sections_for("case", case=case, user=request.user),
     })
     return render(request, "applications/cases/case_detail.html", context)
 

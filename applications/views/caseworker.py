@@ -22,6 +22,7 @@ from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from applications import hooks
 from applications.forms_caseworker import (
     AssignForm,
     BulkAssignForm,
@@ -144,7 +145,11 @@ def workspace(request, reference):
         "withdraw_form": WithdrawForm(),
         "note_form": InternalNoteForm(),
         "change_type_form": ChangeTypeForm(application_types=context["application_types"]),
+        "sections": hooks.sections_for("workspace", case=case, user=request.user),
     })
+    from applications.views.appeals import workspace_context
+
+    context.update(workspace_context(case=case))
     return render(request, "applications/caseworker/workspace.html", context)
 
 
@@ -351,7 +356,8 @@ def decide(request, reference):
     language = decisions.letter_language(case=case)
     return render(request, "applications/caseworker/decision.html",
                   {"case": case, "form": form, "letter_language": language,
-                   "letter_language_name": get_language_info(language)["name_translated"]})
+                   "letter_language_name": get_language_info(language)["name_translated"],
+                   "sections": hooks.sections_for("decision", case=case, user=request.user)})
 
 
 # --- Advisories ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import cases, mandates
+from applications.views import appeals, cases, mandates
 
 urlpatterns = [
     path("cases/", cases.my_applications, name="my_applications"),
@@ -21,6 +21,10 @@ urlpatterns = [
          name="remove_representative"),
     path("cases/<str:reference>/answer/", cases.answer_request, name="answer_request"),
     path("cases/<str:reference>/decision.pdf", cases.decision_pdf, name="decision_pdf"),
+    path("cases/<str:reference>/appeal/", appeals.appeal_page, name="appeal"),
+    path("cases/<str:reference>/start/", appeals.report_start, name="report_start"),
+    path("cases/<str:reference>/completion/", appeals.report_completion, name="report_completion"),
+    path("cases/<str:reference>/occupancy.pdf", appeals.occupancy_pdf, name="occupancy_pdf"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
     path("cases/<str:reference>/mandates/", mandates.request_mandate, name="request_mandate"),
     path("mandates/<str:token>/", mandates.mandate, name="mandate"),

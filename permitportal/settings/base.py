@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "predialogue",
     "dialogueteam",
     "satisfaction",
+    "hearings",
 ]
 
 MIDDLEWARE = [
@@ -281,6 +282,10 @@ CELERY_TASK_ROUTES = {
 # What `make worker` and the integration tests' worker consume: every queue, so nothing is stranded.
 CELERY_ALL_QUEUES = ("casework", "letters", CELERY_TASK_DEFAULT_QUEUE)
 CELERY_BEAT_SCHEDULE = {
+    "sweep-hearings": {
+        "task": "hearings.tasks.sweep_hearings",
+        "schedule": crontab(minute=20, hour="*/6"),
+    },
     "purge-unverified-accounts": {
         "task": "permitportal.accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(minute=15, hour=3),
@@ -316,6 +321,10 @@ CELERY_BEAT_SCHEDULE = {
     "close-decided-cases": {
         "task": "applications.tasks.close_decided_cases",
         "schedule": crontab(minute=45, hour=1),
+    },
+    "permit-lapse-sweep": {
+        "task": "applications.tasks.sweep_permit_lapses",
+        "schedule": crontab(minute=55, hour=1),
     },
     "expire-mandates": {
         "task": "applications.tasks.expire_mandates",
@@ -367,7 +376,9 @@ SPECTACULAR_SETTINGS = {
     # Several components have a field called "status" with different choices: name each set.
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": ["draft", "submitted", "awaiting_information", "complete", "in_review", "decided",
-                           "closed", "withdrawn"],
+                           "appealed", "permitted", "work_started", "lapsed", "completion_reported", "closed",
+                           "withdrawn"],
+        "AppealStatusEnum": ["lodged", "forwarded", "upheld", "overturned", "remitted", "withdrawn"],
         "MeetingStatusEnum": "predialogue.models.Meeting.Status",
         "MeetingClosingStatusEnum": [("held", "held"), ("cancelled", "cancelled")],
     },
@@ -441,6 +452,10 @@ TARGET_AT_RISK_DAYS = env_int("TARGET_AT_RISK_DAYS", 5)
 SCREENING_SWEEP_MINUTES = env_int("SCREENING_SWEEP_MINUTES", 10)
 # A decided case is closed when the appeal period has passed (4 weeks in Denmark).
 APPEAL_PERIOD_DAYS = env_int("APPEAL_PERIOD_DAYS", 28)
+# Reminders to a permit's holder that it lapses unless the work starts (byggeloven § 16, stk. 10: one
+# year): days before the lapse day, e.g. about 2 months and 2 weeks ("61,14").
+PERMIT_LAPSE_REMINDER_DAYS = tuple(int(d) for d in os.environ.get("PERMIT_LAPSE_REMINDER_DAYS", "61,14").split(",")
+                                   if d.strip())
 # Days an applicant gets to answer an information request, by default.
 INFORMATION_REQUEST_DAYS = env_int("INFORMATION_REQUEST_DAYS", 21)
 PORTAL_ADVISORY_COUNT_FUNCTION = "applications.selectors.advisories.unread_count"
@@ -462,3 +477,9 @@ OPEN_HOUSE_LINKS_PER_ADDRESS = env_int("OPEN_HOUSE_LINKS_PER_ADDRESS", 3)
 OPEN_HOUSE_REGISTRATIONS_PER_CLIENT = env_int("OPEN_HOUSE_REGISTRATIONS_PER_CLIENT", 10)
 # An invitation to represent an applicant works this many days, for the invited e-mail address only.
 REPRESENTATIVE_INVITATION_DAYS = env_int("REPRESENTATIVE_INVITATION_DAYS", 14)
+
+# Hearings (issue 17): the default deadline per kind in days, the days a link still takes a late answer
+# after the deadline, and the days before the deadline a party who has not answered is reminded.
+HEARING_DEADLINE_DAYS = {"neighbours": 14, "parties": 14, "authority": 14}
+HEARING_GRACE_DAYS = 7
+HEARING_REMINDER_DAYS = 3

@@ -18,6 +18,12 @@ PATH_TO_STATUS = {
     "complete": ["submitted", "complete"],
     "in_review": ["submitted", "complete", "in_review"],
     "decided": ["submitted", "complete", "in_review", "decided"],
+    "appealed": ["submitted", "complete", "in_review", "decided", "appealed"],
+    "permitted": ["submitted", "complete", "in_review", "decided", "permitted"],
+    "work_started": ["submitted", "complete", "in_review", "decided", "permitted", "work_started"],
+    "lapsed": ["submitted", "complete", "in_review", "decided", "permitted", "lapsed"],
+    "completion_reported": ["submitted", "complete", "in_review", "decided", "permitted", "work_started",
+                            "completion_reported"],
     "closed": ["submitted", "complete", "in_review", "decided", "closed"],
     "withdrawn": ["submitted", "withdrawn"],
 }

@@ -47,6 +47,9 @@ PARAMS = {
     K.FORWARDED_QUESTION: {"question": "When will the case be decided?"},
     K.MINUTES_LINKED: {},
     K.SCREENING_DUE: {"date": "2026-03-09"},
+    K.APPEAL_LODGED: {},
+    K.COMPLETION_REPORTED: {},
+    K.HEARING_READY: {},
 }
 
 

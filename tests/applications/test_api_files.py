@@ -13,7 +13,7 @@ from tests.applications.files.storage import private_storage  # noqa: F401  (fix
 from tests.predialogue.helpers import published_meeting
 from tests.security.conftest import walk_patterns
 
-FILE_ENDPOINTS = {"api-case-receipt", "api-case-decision-pdf", "api-predialogue-minutes-pdf"}
+FILE_ENDPOINTS = {"api-case-receipt", "api-case-decision-pdf", "api-predialogue-minutes-pdf", "api-case-occupancy-pdf"}
 
 
 @pytest.fixture
@@ -48,6 +48,35 @@ def test_every_file_endpoint_answers_the_file(files, accept):
         assert response["Content-Type"] == "application/pdf"
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert body.startswith(b"%PDF")
+
+
+@pytest.fixture
+def occupancy(db, caseworker, private_storage):  # noqa: F811
+    """A case closed with its occupancy permit (issue 18 item 4)."""
+    import datetime as dt
+
+    from applications.services import completion
+    from tests.applications.test_completion import started
+    from tests.applications.test_start_of_work import at
+
+    case = started(caseworker)
+    with at(dt.date(2026, 9, 1)):
+        completion.report_completion(case=case, actor=case.applicant, completed_on=dt.date(2026, 8, 31))
+        completion.finish(case=case, actor=caseworker)
+    case.refresh_from_db()
+    assert case.occupancy_permit.pdf
+    return case
+
+
+@pytest.mark.parametrize("accept", ["application/pdf", "*/*", "application/pdf, application/json;q=0.5", None])
+def test_the_occupancy_permit_answers_the_file(occupancy, accept):
+    api = APIClient()
+    api.force_authenticate(occupancy.applicant)
+    headers = {} if accept is None else {"HTTP_ACCEPT": accept}
+    response = api.get(reverse("api-case-occupancy-pdf", args=[occupancy.reference]), **headers)
+    assert response.status_code == 200, (accept, response.status_code)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("version", ["²", "١", "1.0", "-1", "9" * 30, "x"])

@@ -298,24 +298,33 @@ def test_in_the_queue_only_while_nobody_is_assigned(db, caseworker):
 
 # What each status text must say, in both languages, given who has the ball (transitions.WAITING_FOR).
 STATUS_WORDS = {
-    "applicant": {"en": ("draft", "waiting for more information from the applicant"),
-                  "da": ("kladde", "venter på flere oplysninger fra ansøgeren")},
+    "applicant": {"en": ("draft", "waiting for more information from the applicant", "waiting for the applicant"),
+                  "da": ("kladde", "venter på flere oplysninger fra ansøgeren", "venter på, at ansøgeren")},
     "municipality": {"en": ("checking", "queue", "caseworker", "assessing"),
                      "da": ("tjekker", "kø", "sagsbehandler", "vurdere")},
     None: {"en": ("decision", "closed", "withdrawn"), "da": ("afgørelse", "lukket", "trukket tilbage")},
 }
+# After the decision the text names its day: the permit's lapse day (one year after the decision,
+# byggeloven § 16, stk. 10), the day the work started, the day it was reported completed.
+DECIDED_AT = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
+STATUS_DAYS = {S.PERMITTED: ("2 March 2027", "2. marts 2027"), S.LAPSED: ("2 March 2027", "2. marts 2027"),
+               S.WORK_STARTED: ("4 May 2026", "4. maj 2026"),
+               S.COMPLETION_REPORTED: ("6 October 2026", "6. oktober 2026")}
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
 @pytest.mark.parametrize("assigned", [False, True])
 @pytest.mark.parametrize("status", S.values)
 def test_every_status_text_says_what_the_case_is_waiting_for(db, caseworker, status, assigned, language):
-    case = CaseFactory(status=status, caseworker=caseworker if assigned else None)
+    case = CaseFactory(status=status, caseworker=caseworker if assigned else None, decided_at=DECIDED_AT,
+                       started_on=dt.date(2026, 5, 4), completed_on=dt.date(2026, 10, 6))
     text = status_text(case, language=language)
     words = STATUS_WORDS[WAITING_FOR[status]][language]
     assert any(word in text for word in words), text
     if assigned:
         assert ("queue" if language == "en" else "kø") not in text
+    if status in STATUS_DAYS:
+        assert STATUS_DAYS[status][language == "da"] in text
 
 
 def test_a_decided_case_says_when_it_was_later_than_the_date_we_gave(db, caseworker, client):

@@ -148,14 +148,16 @@ def test_the_letter_is_downloaded_by_the_applicant_and_staff_reads_are_audited(d
 
 
 def test_decided_cases_close_after_the_appeal_period(db, settings):
+    """A refusal is closed; a permit stays in force (tests/applications/test_start_of_work.py)."""
     settings.APPEAL_PERIOD_DAYS = 28
     now = dt.datetime(2026, 6, 10, 12, tzinfo=dt.UTC)  # a Wednesday; no holiday near the deadlines
     with time_machine.travel(now - dt.timedelta(days=29)):
         old, worker = in_review()
-        decisions.record_decision(case=old, actor=worker, outcome="granted", reasons="Fine.")
+        decisions.record_decision(case=old, actor=worker, outcome="refused", reasons="No.", guidance="Lower it.")
     with time_machine.travel(now - dt.timedelta(days=27)):
         recent, worker = in_review()
-        decisions.record_decision(case=recent, actor=worker, outcome="granted", reasons="Fine.")
+        decisions.record_decision(case=recent, actor=worker, outcome="refused", reasons="No.",
+                                  guidance="Lower it.")
     with time_machine.travel(now, tick=False):
         assert close_decided_cases.delay().get() == 1
     old.refresh_from_db()

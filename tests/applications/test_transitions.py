@@ -69,7 +69,10 @@ def test_every_edge_names_its_rule_and_internal_edges_are_the_systems():
 
     assert all(len(edge.rule) > 20 for edge in MACHINE.edges)
     assert {(e.source, e.target) for e in MACHINE.edges if e.internal} == {
-        (S.AWAITING_INFORMATION, S.SUBMITTED), (S.DECIDED, S.CLOSED)}
+        (S.AWAITING_INFORMATION, S.SUBMITTED), (S.DECIDED, S.CLOSED),
+        (S.DECIDED, S.APPEALED), (S.APPEALED, S.DECIDED), (S.APPEALED, S.CLOSED), (S.APPEALED, S.IN_REVIEW),
+        (S.DECIDED, S.PERMITTED), (S.DECIDED, S.WORK_STARTED), (S.APPEALED, S.PERMITTED),
+        (S.APPEALED, S.WORK_STARTED), (S.PERMITTED, S.LAPSED)}
 
 
 def test_transition_not_allowed_is_the_domain_not_allowed():

@@ -33,7 +33,8 @@ def test_the_project_package_imports_no_feature_app():
 
 
 def test_every_app_holding_personal_data_is_registered():
-    assert [holder.name for holder in personal_data.holders()] == ["applications", "predialogue", "dialogueteam"]
+    assert [holder.name for holder in personal_data.holders()] == ["applications", "predialogue", "dialogueteam",
+                                                                   "hearings"]
 
 
 def test_a_run_requiring_postgresql_counts_the_tests_that_skipped_their_postgresql_assertions():

@@ -143,7 +143,7 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(manager_client, djang
                                                            kind):
     url = reverse(name)
     _grow(2)
-    limit = {"html": 16, "csv": 14, "json": 12}[kind]
+    limit = {"html": 20, "csv": 14, "json": 12}[kind]  # html: + 4 for the figures after the decision (issue 18)
     with django_assert_max_num_queries(limit) as few:
         assert manager_client.get(url).status_code == 200
     _grow(8)

@@ -40,6 +40,24 @@ class World:
     session: object
     registration: object
     help_code: str
+    hearing: object = None
+    party: object = None
+    attachment: object = None
+
+
+def _hearing(case, caseworker, document):
+    """A hearing on the case with one party and an attachment (made directly: the world's case stays
+    submitted for the other sweeps)."""
+    from hearings.models import Attachment, Hearing, Party
+
+    hearing = Hearing.objects.create(case=case, kind="neighbours", deadline=timezone.localdate() + timedelta(days=14),
+                                     message="Please comment.", started_by=caseworker)
+    hearing.documents.set([document])
+    party = Party.objects.create(hearing=hearing, name="Ada Neighbour", email="ada@example.dk")
+    attachment = Attachment.objects.create(party=party, file=document.file.name, original_name="a.pdf",
+                                           content_type="application/pdf", kind="pdf", size=document.size,
+                                           sha256=document.sha256)
+    return hearing, party, attachment
 
 
 def submit_case(case, applicant):
@@ -92,6 +110,7 @@ def world(db, applicant, caseworker, dialogue_member, tmp_path, monkeypatch):
         session=session, name=applicant.full_name, email=applicant.email, user=applicant,
         description="A carport next to the house, about 30 m².")
     help_code = dialogue_services.issue_help_code(case=draft, user=applicant)
-    return World(applicant=applicant, case=case, draft=draft, document=document, advisory=advisory,
-                 contact=contact, forward=forward, meeting=meeting, sketch=sketch, session=session,
-                 registration=registration, help_code=help_code)
+    hearing, party, attachment = _hearing(case, caseworker, document)
+    return World(hearing=hearing, party=party, attachment=attachment, applicant=applicant, case=case,
+                 draft=draft, document=document, advisory=advisory, contact=contact, forward=forward,
+                 meeting=meeting, sketch=sketch, session=session, registration=registration, help_code=help_code)

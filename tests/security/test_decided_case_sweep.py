@@ -28,6 +28,7 @@ from applications.models import (
 from applications.services import cases as case_services
 from applications.services import decisions, handling
 from applications.services.catalogue import load_catalogue
+from hearings.models import Hearing, Party
 from permitportal.accounts.services import issue_api_token
 from tests.applications.factories import PropertyFactory
 from tests.applications.files import corpus
@@ -38,7 +39,8 @@ READ_ONLY = {
     "applications:document_download", "applications:case_detail", "applications:receipt",
     "applications:receipt_pdf", "applications:decision_pdf", "applications:workspace",
     "applications:document_preview", "dialogueteam:card", "api-case-detail", "api-case-receipt",
-    "api-case-decision-pdf",
+    "api-case-decision-pdf", "applications:occupancy_pdf", "api-case-occupancy-pdf",
+    "hearings:detail", "hearings:attachment", "hearings:letter",
 }
 # A draft's own pages: a sent case has none, so they answer 404 as for any case that is no draft.
 DRAFT_ONLY = {"applications:draft_edit", "applications:draft_documents", "applications:draft_check",
@@ -49,6 +51,14 @@ ALLOWED_AFTER_DECISION = {
     "dialogueteam:ask",  # a question about the decision is exactly what a citizen may ask
     "dialogueteam:start_predialogue",  # a new pre-application meeting after a refusal (DESIGN.md)
     "applications:remove_representative",  # the owner may always take back someone's access to their case
+    # What follows the decision (issue 18): appeals, start, completion, occupancy permit and BBR task, each
+    # refused by its own table when the case is not in the state it needs (tests/applications/test_appeals*.py,
+    # test_start_of_work.py, test_completion.py).
+    "applications:appeal", "applications:appeal_letter", "applications:appeal_forwarded",
+    "applications:appeal_outcome", "applications:report_start", "applications:report_completion",
+    "applications:completion_finish", "applications:completion_return", "applications:bbr_updated",
+    "api-case-appeals", "api-case-appeal-forwarded", "api-case-appeal-outcome", "api-case-start-notice",
+    "api-case-completion", "api-case-completion-return", "api-case-occupancy-permit", "api-case-bbr-updated",
     "api-case-mandate",  # the owner may always revoke a mandate they gave
 }
 
@@ -68,6 +78,9 @@ STATE_CHANGING = {
     "api-case-information-requests": CASEWORKER, "api-case-mark-complete": CASEWORKER,
     "api-case-start-review": CASEWORKER, "api-case-extend-deadline": CASEWORKER, "api-case-decision": CASEWORKER,
     "api-case-change-type": CASEWORKER,
+    "hearings:start": CASEWORKER, "hearings:close": CASEWORKER, "hearings:extend": CASEWORKER,
+    "hearings:weigh": CASEWORKER, "api-case-hearings": CASEWORKER, "api-hearing-close": CASEWORKER,
+    "api-hearing-extend": CASEWORKER,
 }
 
 
@@ -111,6 +124,14 @@ def bodies(world):
         "api-case-extend-deadline": [{"days": 7, "reason": "We must hear the neighbours."}],
         "api-case-decision": [{"outcome": "granted", "reasons": "It keeps the rules."}],
         "api-case-change-type": [{"application_type": other_type}],
+        "hearings:start": [{"kind": "neighbours", "message": "Please comment.", "parties": "Ada, ada@example.dk"}],
+        "hearings:close": [{}],
+        "hearings:extend": [{"deadline": _future(), "reason": "A neighbour asked for more time."}],
+        "hearings:weigh": [{"text": "Within the local plan."}],
+        "api-case-hearings": [{"kind": "neighbours", "message": "Please comment.",
+                               "parties": [{"name": "Ada", "email": "ada@example.dk"}]}],
+        "api-hearing-close": [{}],
+        "api-hearing-extend": [{"deadline": _future(), "reason": "A neighbour asked for more time."}],
     }
 
 
@@ -147,6 +168,9 @@ def finished(request, db, applicant, caseworker):
     world.plain_code = next((i.requirement.code for i in items if not i.not_relevant_reason), world.claim_code)
     world.other_type = ApplicationType.objects.exclude(pk=small.pk).filter(is_active=True).first().code
     world.document = Document.objects.create(case=case, original_name="old.pdf", size=1, kind="pdf", sha256="0")
+    world.hearing = Hearing.objects.create(case=case, kind="neighbours", message="Please comment.",
+                                           deadline=timezone.localdate() + dt.timedelta(days=7))
+    world.party = Party.objects.create(hearing=world.hearing, name="Ada", email="ada@example.dk")
     return world
 
 
@@ -158,6 +182,7 @@ def snapshot(case):
             "documents": rows(Document, case=case), "checklist": rows(ChecklistItem, case=case),
             "events": rows(CaseEvent, case=case), "representatives": rows(CaseRepresentative, case=case),
             "requests": rows(InformationRequest, case=case), "advisories": rows(Advisory, case=case),
+            "hearings": rows(Hearing, case=case), "parties": rows(Party, hearing__case=case),
             "mandates": rows(Mandate, case=case)}
 
 
@@ -167,6 +192,10 @@ def _url(name, route, world):
         kwargs["code"] = world.claim_code
     if "<int:pk>" in route:
         kwargs["pk"] = world.document.pk
+    if "<int:hearing_id>" in route:
+        kwargs["hearing_id"] = world.hearing.pk
+    if "<int:party_id>" in route:
+        kwargs["party_id"] = world.party.pk
     if "<int:mandate_id>" in route:
         kwargs["mandate_id"] = 1
     return reverse(name, kwargs=kwargs)

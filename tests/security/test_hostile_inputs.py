@@ -120,6 +120,21 @@ def _writes():
         Write("api-case-mandates", "applicant", ("draft_reference",), {"scope": "case", "valid_until": "2031-05-05"}),
         # The answer is read before the token is looked up: a hostile answer is refused for any token.
         Write("api-mandate-accept", "applicant", ("mandate_token",), {"refuse": False}),
+        # After the decision (issue 18): appeals, start and completion reports. The body is read before the
+        # case's state is weighed: a hostile field is a 400 whatever the state.
+        Write("api-case-appeals", "applicant", ("case_reference",), {"grounds": "The carport is too tall."}),
+        Write("api-case-appeal-forwarded", "caseworker", ("case_reference", "appeal_pk"), {"sent_on": "2031-05-05"}),
+        Write("api-case-appeal-outcome", "caseworker", ("case_reference", "appeal_pk"), {"outcome": "upheld"}),
+        Write("api-case-start-notice", "applicant", ("case_reference",), {"start_date": "2026-05-04"}),
+        Write("api-case-completion", "applicant", ("case_reference",), {"completed_on": "2026-08-31"}),
+        Write("api-case-completion-return", "caseworker", ("case_reference",), {"reason": "The drawings are missing."}),
+        # Hearings (issue 17): start one, extend it, a party's answer through their link.
+        Write("api-case-hearings", "caseworker", ("case_reference",), {
+            "kind": "neighbours", "parties": [{"name": "Ada Neighbour", "email": "ada@example.dk"}],
+            "message": "Please comment on the carport."}),
+        Write("api-hearing-extend", "caseworker", ("case_reference", "hearing_pk"),
+              {"deadline": "2031-05-05", "reason": "The neighbour is away."}),
+        Write("api-hearing-answer", "anonymous", ("party_token",), {"comment": "No objection to the carport."}),
     ]
 
 
@@ -134,17 +149,27 @@ SEARCHES = [
     ("dialogueteam:lookup", "dialogue", False),
 ]
 # Write endpoints without a body: the battery gives them only the path inputs.
-WITHOUT_BODY = {"api-case-submit", "api-case-mark-complete", "api-case-start-review", "api-advisory-read"}
+WITHOUT_BODY = {"api-case-submit", "api-case-mark-complete", "api-case-start-review", "api-advisory-read",
+                "api-case-occupancy-permit", "api-case-bbr-updated", "api-hearing-close"}
 
 
 # --- The world they act on --------------------------------------------------------------------------------------------
 
 @pytest.fixture
 def battery(world, caseworker, dialogue_member):
+    from django.utils import timezone
+
+    from applications.models import Appeal, Decision
+    from hearings.services.answers import token_for
     from predialogue.models import Meeting
     from tests.predialogue.helpers import request_meeting
 
     requested = request_meeting(applicant=world.applicant, prop=world.case.property)
+    # An appeal for the appeal's own endpoints (made directly: the world's case stays submitted).
+    decision = Decision.objects.create(case=None, remitted_case=world.case, outcome="granted", reasons="Fine.",
+                                       decided_by=caseworker)
+    appeal = Appeal.objects.create(case=world.case, decision=decision, appellant_name="Ada Neighbour",
+                                   grounds="Too tall.", received_on=timezone.localdate())
     values = {
         "draft_reference": world.draft.reference,
         "case_reference": world.case.reference,
@@ -154,6 +179,9 @@ def battery(world, caseworker, dialogue_member):
         "meeting_pk": world.meeting.pk,
         "requested_meeting_pk": requested.pk,
         "mandate_token": "no-such-mandate",
+        "appeal_pk": appeal.pk,
+        "hearing_pk": world.hearing.pk,
+        "party_token": token_for(world.party),
     }
     assert Meeting.objects.get(pk=requested.pk).status == "requested"
     users = {"applicant": world.applicant, "caseworker": caseworker, "dialogue": dialogue_member, "anonymous": None}
@@ -183,7 +211,7 @@ def stored_rows() -> dict:
     """How many rows each of the project's tables holds (sessions aside: logging in makes one; and the
     failed-login count, which the token endpoint keeps by design for a wrong password of any shape)."""
     counts = {}
-    for label in ("applications", "predialogue", "dialogueteam", "satisfaction", "core", "accounts"):
+    for label in ("applications", "predialogue", "dialogueteam", "satisfaction", "core", "accounts", "hearings"):
         for model in apps.get_app_config(label).get_models():
             if model._meta.label != "accounts.LoginAttempt":
                 counts[model._meta.label] = model.objects.count()
@@ -327,7 +355,8 @@ def test_a_hostile_search_is_refused_with_a_message(battery, name, role, answers
 
 
 PATH_KEYS = {"reference": "reference", "pk": "pk", "sketch_pk": "pk", "session_pk": "pk", "registration_pk": "pk",
-             "mandate_id": "pk", "code": "code", "token": "token", "uidb64": "token"}
+             "mandate_id": "pk", "hearing_id": "pk", "party_id": "pk", "code": "code", "token": "token",
+             "uidb64": "token"}
 
 
 # A redirect (to the guide's next question, to the case with a message) is an answer too. The password
