@@ -16,4 +16,8 @@ urlpatterns = [
          name="api-case-occupancy-permit"),
     path("cases/<str:reference>/occupancy.pdf", start.OccupancyPdfView.as_view(), name="api-case-occupancy-pdf"),
     path("cases/<str:reference>/bbr-updated/", start.BbrUpdatedView.as_view(), name="api-case-bbr-updated"),
+    path("cases/<str:reference>/stage-documents/", start.StageDocumentListView.as_view(),
+         name="api-case-stage-documents"),
+    path("cases/<str:reference>/stage-documents/<int:pk>/check/", start.StageDocumentCheckView.as_view(),
+         name="api-case-stage-document-check"),
 ]

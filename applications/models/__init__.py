@@ -1,4 +1,4 @@
-from .appeal import Appeal, OccupancyPermit
+from .appeal import Appeal, OccupancyPermit, StageDocument
 from .case import (
     Case,
     CaseEvent,
@@ -56,4 +56,5 @@ __all__ = [
     "PropertyCorrection",
     "ReferenceCounter",
     "RequirementRule",
+    "StageDocument",
 ]

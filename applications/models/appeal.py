@@ -80,3 +80,36 @@ class OccupancyPermit(models.Model):
 
     def __str__(self):
         return f"{self.case_id}: occupancy permit"
+
+
+class StageDocument(models.Model):
+    """A document the holder sends with the start report or the completion report (the catalogue's "at_start"
+    and "at_completion" rules), stored as a ``Document`` through the same upload checks as an application's
+    documents; the caseworker accepts it or refuses it with a reason (issue 18)."""
+
+    class Stage(models.TextChoices):
+        START = "start", _("Start of work")
+        COMPLETION = "completion", _("Completion")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for our check")
+        ACCEPTED = "accepted", _("Accepted")
+        REFUSED = "refused", _("Refused")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="stage_documents")
+    stage = models.CharField(max_length=12, choices=Stage.choices)
+    requirement = models.ForeignKey("applications.DocumentRequirement", on_delete=models.PROTECT, related_name="+")
+    document = models.OneToOneField("applications.Document", on_delete=models.CASCADE, related_name="stage_document")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(blank=True)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    checked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["stage", "uploaded_at", "pk"]
+        indexes = [models.Index(fields=["case", "stage", "status"])]
+
+    def __str__(self):
+        return f"{self.case_id}: {self.stage} {self.requirement_id} ({self.status})"

@@ -114,6 +114,12 @@ class RequirementRule(models.Model):
         REQUIRED_IF = "required_if", _("Required if")
         RECOMMENDED = "recommended", _("Recommended")
         RECOMMENDED_IF = "recommended_if", _("Recommended if")
+        # Documents required later, at a stage after the permit (issue 18): with the start report or the
+        # completion report (always, or when the condition matches). Never part of the application's checklist.
+        AT_START = "at_start", _("Required at the start of work")
+        AT_START_IF = "at_start_if", _("Required at the start of work if")
+        AT_COMPLETION = "at_completion", _("Required at completion")
+        AT_COMPLETION_IF = "at_completion_if", _("Required at completion if")
 
     application_type = models.ForeignKey(ApplicationType, on_delete=models.CASCADE, related_name="rules")
     requirement = models.ForeignKey(DocumentRequirement, on_delete=models.CASCADE, related_name="rules")

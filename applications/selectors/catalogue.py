@@ -159,6 +159,10 @@ RULE_WORDS = {
     RequirementRule.Rule.REQUIRED_IF: gettext_lazy("Required when"),
     RequirementRule.Rule.RECOMMENDED: gettext_lazy("Recommended"),
     RequirementRule.Rule.RECOMMENDED_IF: gettext_lazy("Recommended when"),
+    RequirementRule.Rule.AT_START: gettext_lazy("Required when the work starts"),
+    RequirementRule.Rule.AT_START_IF: gettext_lazy("Required when the work starts, if"),
+    RequirementRule.Rule.AT_COMPLETION: gettext_lazy("Required with the completion report"),
+    RequirementRule.Rule.AT_COMPLETION_IF: gettext_lazy("Required with the completion report, if"),
 }
 
 
@@ -194,5 +198,7 @@ def rule_display(*, rule: RequirementRule, graph: GuideGraph) -> dict:
         "rule": rule.rule,
         "words": str(RULE_WORDS[rule.rule]),
         "required": rule.rule in (RequirementRule.Rule.ALWAYS, RequirementRule.Rule.REQUIRED_IF),
+        "later": rule.rule in (RequirementRule.Rule.AT_START, RequirementRule.Rule.AT_START_IF,
+                               RequirementRule.Rule.AT_COMPLETION, RequirementRule.Rule.AT_COMPLETION_IF),
         "conditions": describe_condition(condition=rule.condition, graph=graph),
     }

@@ -222,15 +222,23 @@ def condition_matches(condition: dict, facts: dict) -> bool:
                for fact, values in (condition or {}).items())
 
 
+R = RequirementRule.Rule
+# The rules of documents required at a later stage (issue 18), by stage: never in the application's checklist.
+STAGE_RULES = {"start": (R.AT_START, R.AT_START_IF), "completion": (R.AT_COMPLETION, R.AT_COMPLETION_IF)}
+LATER_RULES = tuple(rule for rules in STAGE_RULES.values() for rule in rules)
+
+
 def requirements_for(*, application_type, facts: dict) -> list[tuple[DocumentRequirement, bool]]:
     """The documents an application of this type needs, given the facts: (requirement, required).
 
     ``application_type`` is an ApplicationType or its code. "always" and matching "required_if" rules
     give required=True; "recommended" and matching "recommended_if" give required=False. In the
-    requirements' catalogue order. One query.
+    requirements' catalogue order. One query. The rules for later stages ("at_start", "at_completion")
+    are left out: ``stage_requirements_for`` gives them.
     """
     code = getattr(application_type, "code", application_type)
-    rules = RequirementRule.objects.filter(application_type__code=code).select_related("requirement")
+    rules = (RequirementRule.objects.filter(application_type__code=code).exclude(rule__in=LATER_RULES)
+             .select_related("requirement"))
     result = []
     for rule in sorted(rules, key=lambda r: (r.requirement.order, r.requirement.code)):
         if rule.rule == RequirementRule.Rule.ALWAYS:
@@ -240,6 +248,17 @@ def requirements_for(*, application_type, facts: dict) -> list[tuple[DocumentReq
         elif condition_matches(rule.condition, facts or {}):
             result.append((rule.requirement, rule.rule == RequirementRule.Rule.REQUIRED_IF))
     return result
+
+
+def stage_requirements_for(*, application_type, facts: dict, stage: str) -> list[DocumentRequirement]:
+    """The documents the holder sends at ``stage`` ("start" or "completion"): the type's "at_<stage>" rules
+    and its "at_<stage>_if" rules whose condition matches the facts, in catalogue order. One query."""
+    unconditional, conditional = STAGE_RULES[stage]
+    code = getattr(application_type, "code", application_type)
+    rules = RequirementRule.objects.filter(application_type__code=code, rule__in=STAGE_RULES[stage]).select_related(
+        "requirement")
+    return [rule.requirement for rule in sorted(rules, key=lambda r: (r.requirement.order, r.requirement.code))
+            if rule.rule == unconditional or condition_matches(rule.condition, facts or {})]
 
 
 def current_version() -> str:

@@ -40,7 +40,9 @@ def occupancy_needed(*, case: Case) -> bool:
 
 
 @transaction.atomic
-def report_completion(*, case: Case, actor, completed_on: date) -> Case:
+def report_completion(*, case: Case, actor, completed_on: date, files: dict | None = None) -> Case:
+    """The holder reports the work completed with the documents the type asks for at completion (``files``:
+    {requirement code: uploaded file}; a missing one refuses the report, see ``stage_documents``)."""
     from applications.selectors.cases import cases_owned_by
 
     if not cases_owned_by(user=actor).filter(pk=case.pk).exists():
@@ -53,6 +55,9 @@ def report_completion(*, case: Case, actor, completed_on: date) -> Case:
         raise Invalid(_("Give the day the work was completed; it cannot be in the future."))
     if completed_on < case.started_on:
         raise Invalid(_("The work cannot have been completed before it started."))
+    from applications.services import stage_documents
+
+    stage_documents.attach_with_report(case=case, stage="completion", files=files, actor=actor)
     Case.objects.filter(pk=case.pk).update(completed_on=completed_on, bbr_updated_at=None)
     case.completed_on = completed_on
     transition(case=case, to=S.COMPLETION_REPORTED, actor=actor, event_params={"date": completed_on.isoformat()})
@@ -88,6 +93,12 @@ def finish(*, case: Case, actor) -> Case:
         pk=case.pk)
     if case.status != S.COMPLETION_REPORTED:
         raise NotAllowed(_("The case has no completion report to finish."), code="no_completion")
+    from applications.services import stage_documents
+
+    waiting = stage_documents.not_accepted(case=case, stage="completion")
+    if waiting:
+        raise NotAllowed(_("Accept these completion documents first: %(names)s.")
+                         % {"names": stage_documents.titles(waiting)}, code="documents_not_accepted")
     permit = None
     if occupancy_needed(case=case):
         from applications.services.decisions import letter_language

@@ -33,8 +33,9 @@ class StartNotAllowed(NotAllowed):
 
 
 @transaction.atomic
-def report_start(*, case: Case, actor, start_date: date) -> Case:
-    """The holder reports the day the work started."""
+def report_start(*, case: Case, actor, start_date: date, files: dict | None = None) -> Case:
+    """The holder reports the day the work started, with the documents the type asks for at the start
+    (``files``: {requirement code: uploaded file}; a missing one refuses the report, see ``stage_documents``)."""
     from applications.selectors.cases import cases_owned_by
 
     if not cases_owned_by(user=actor).filter(pk=case.pk).exists():
@@ -54,6 +55,9 @@ def report_start(*, case: Case, actor, start_date: date) -> Case:
         raise Invalid(_("The work cannot have started before the permit was given."))
     if start_date >= lapses_on:
         raise Invalid(_("The permit lapsed on %(date)s.") % {"date": date_format(lapses_on, "j F Y")})
+    from applications.services import stage_documents
+
+    stage_documents.attach_with_report(case=case, stage="start", files=files, actor=actor)
     Case.objects.filter(pk=case.pk).update(started_on=start_date)
     case.started_on = start_date
     events.record(case=case, kind="work_started", actor=actor, params={"date": start_date.isoformat()})

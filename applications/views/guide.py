@@ -322,7 +322,8 @@ def guidance_type(request, code):
     return render(request, "applications/guidance/type.html", {
         "type": app_type,
         "required_rules": [r for r in rules if r["required"]],
-        "recommended_rules": [r for r in rules if not r["required"]],
+        "recommended_rules": [r for r in rules if not r["required"] and not r["later"]],
+        "later_rules": [r for r in rules if r["later"]],
     })
 
 

@@ -76,7 +76,7 @@ def test_every_type_asks_for_a_power_of_attorney_when_applying_for_someone_else(
 
 def test_the_check_command_passes_on_the_shipped_file(capsys):
     call_command("check_catalogue")
-    assert "Catalogue 2026.2 is fine." in capsys.readouterr().out
+    assert "Catalogue 2026.3 is fine." in capsys.readouterr().out
 
 
 # --- Problems the check finds -----------------------------------------------------------------------
@@ -208,12 +208,12 @@ def test_check_command_explains_an_unreadable_file(tmp_path, capsys):
 # --- Loading -------------------------------------------------------------------------------------
 
 def test_loading_creates_the_catalogue(catalogue):
-    assert catalogue.version == "2026.2" and catalogue.is_current
-    assert current_version() == "2026.2"
+    assert catalogue.version == "2026.3" and catalogue.is_current
+    assert current_version() == "2026.3"
     assert ApplicationType.objects.count() == 8
     assert DocumentRequirement.objects.filter(code__in=DESIGN_REQUIREMENTS).count() == len(DESIGN_REQUIREMENTS)
     assert GuideQuestion.objects.get(is_start=True).code == "project"
-    assert catalogue.snapshot["version"] == "2026.2"
+    assert catalogue.snapshot["version"] == "2026.3"
     option = GuideOption.objects.get(question__code="house-building-age", code="1950-1977")
     assert option.register_match == {"min": 1950, "max": 1977}
     # Each rule keeps its source, resolved from the file's `sources`.
@@ -237,15 +237,15 @@ def test_loading_the_same_file_twice_changes_nothing(catalogue, django_assert_ma
 
 
 def test_a_changed_file_makes_a_new_current_version(catalogue, tmp_path, data):
-    data["version"] = "2026.3"
+    data["version"] = "2026.4"
     data["application_types"][0]["service_target_days"] = 35
     house = next(t for t in data["application_types"] if t["code"] == "single-family-house")
     house["rules"] = [r for r in house["rules"] if r["requirement"] != "sections"]
     new = load_catalogue(path=write(tmp_path, data))
-    assert new.version == "2026.3" and new.is_current
-    assert not CatalogueVersion.objects.get(version="2026.2").is_current
+    assert new.version == "2026.4" and new.is_current
+    assert not CatalogueVersion.objects.get(version="2026.3").is_current
     assert CatalogueVersion.objects.count() == 2
-    assert current_version() == "2026.3"
+    assert current_version() == "2026.4"
     assert new.snapshot["application_types"][0]["service_target_days"] == 35
     assert ApplicationType.objects.get(code="small-building").service_target_days == 35
     assert not RequirementRule.objects.filter(application_type__code="single-family-house",
@@ -260,13 +260,13 @@ def test_a_changed_file_makes_a_new_current_version(catalogue, tmp_path, data):
 
 def test_changed_content_under_the_same_version_is_refused(catalogue, tmp_path, data):
     data["application_types"][0]["service_target_days"] = 35
-    with pytest.raises(CatalogueError, match="its version is still 2026.2.*for example 2026.3"):
+    with pytest.raises(CatalogueError, match="its version is still 2026.3.*for example 2026.4"):
         load_catalogue(path=write(tmp_path, data))
     assert ApplicationType.objects.get(code="small-building").service_target_days == 40
 
 
 def test_a_removed_type_is_deactivated_and_removed_questions_deleted(catalogue, tmp_path, data):
-    data["version"] = "2026.3"
+    data["version"] = "2026.4"
     data["application_types"] = [t for t in data["application_types"] if t["code"] != "other-structure"]
     gone_questions = ("other-what", "solar-where")
     gone_outcomes = ("apply-other-structure", "no-permit-solar-house", "no-permit-aerial")
@@ -285,12 +285,12 @@ def test_a_broken_file_is_not_loaded(catalogue, tmp_path, data):
     with pytest.raises(CatalogueError) as info:
         load_catalogue(path=write(tmp_path, data))
     assert any("dead end" in p for p in info.value.problems)
-    assert current_version() == "2026.2"
+    assert current_version() == "2026.3"
 
 
 def test_load_command_reports_and_is_idempotent(db, capsys):
     call_command("load_catalogue")
-    assert "Catalogue 2026.2 loaded." in capsys.readouterr().out
+    assert "Catalogue 2026.3 loaded." in capsys.readouterr().out
     call_command("load_catalogue")
     assert "already loaded; nothing changed" in capsys.readouterr().out
 
@@ -409,5 +409,5 @@ def test_demo_loader_loads_the_catalogue(db):
     from applications import demo
 
     assert demo.LOADERS[0] is demo.load_catalogue
-    assert demo.load_catalogue(stdout=None) == ["Catalogue 2026.2 loaded"]
-    assert current_version() == "2026.2"
+    assert demo.load_catalogue(stdout=None) == ["Catalogue 2026.3 loaded"]
+    assert current_version() == "2026.3"
