@@ -58,3 +58,17 @@ class CompletionForm(_Styled):
 class ReturnCompletionForm(_Styled):
     reason = forms.CharField(label=gettext_lazy("What is missing (the holder reads this)"), max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StageCheckForm(_Styled):
+    accepted = forms.TypedChoiceField(label=gettext_lazy("Your check"), coerce=lambda v: v == "yes",
+                                      choices=[("yes", gettext_lazy("Accept")), ("no", gettext_lazy("Refuse"))],
+                                      widget=forms.RadioSelect)
+    reason = forms.CharField(label=gettext_lazy("Why it is refused (the holder reads this)"), max_length=2000,
+                             required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StageUploadForm(_Styled):
+    stage = forms.ChoiceField(choices=[("start", "start"), ("completion", "completion")], widget=forms.HiddenInput)
+    requirement = forms.CharField(max_length=60, widget=forms.HiddenInput)
+    file = forms.FileField(label=gettext_lazy("A new file"))

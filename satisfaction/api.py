@@ -179,3 +179,51 @@ class KpiView(APIView):
     def get(self, request):
         period = _period(request)
         return Response(KpiSerializer(selectors.kpis(period=period)).data)
+
+
+class DaysSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    mean = serializers.FloatField(allow_null=True)
+    median = serializers.FloatField(allow_null=True)
+
+
+class LapsedSerializer(serializers.Serializer):
+    lapsed = serializers.IntegerField(help_text="Permits whose lapse day fell in the period and that lapsed.")
+    permits = serializers.IntegerField(help_text="Those plus the ones whose work started in time.")
+    share = serializers.FloatField(allow_null=True, help_text="lapsed / permits, 0 to 1.")
+
+
+class AppealsByTypeSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    name_en = serializers.CharField()
+    name_da = serializers.CharField()
+    total = serializers.IntegerField()
+    open = serializers.IntegerField()
+    upheld = serializers.IntegerField()
+    overturned = serializers.IntegerField()
+    remitted = serializers.IntegerField()
+    withdrawn = serializers.IntegerField()
+
+
+@with_period
+class AfterDecisionSerializer(serializers.Serializer):
+    appeals = AppealsByTypeSerializer(many=True)
+    permit_to_start = DaysSerializer(help_text="Days from the permit to the reported start, for starts in the period.")
+    lapsed = LapsedSerializer()
+    completion_to_occupancy = DaysSerializer(help_text="Days from the completion report to the occupancy permit, "
+                                                       "for occupancy permits issued in the period.")
+
+
+class AfterDecisionKpiView(APIView):
+    """The figures after the decision: appeals per type and outcome, days from permit to start, the share of
+    permits lapsed, days from completion report to occupancy permit (managers; the dashboard's selector)."""
+
+    permission_classes = [IsManager]
+
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: AfterDecisionSerializer})
+    def get(self, request):
+        from applications.selectors.after_decision import figures
+
+        period = _period(request)
+        data = {"from": period.start, "to": period.end, **figures(start=period.start, end=period.end)}
+        return Response(AfterDecisionSerializer(data).data)

@@ -55,8 +55,9 @@ def _value(value):
     return "" if value is None else value
 
 
-def csv_rows(*, summary: dict, kpis: dict) -> list[list]:
-    """One row per figure: section, group, key, label, measure, value. Numbers with a decimal point."""
+def csv_rows(*, summary: dict, kpis: dict, after_decision: dict | None = None) -> list[list]:
+    """One row per figure: section, group, key, label, measure, value. Numbers with a decimal point.
+    ``after_decision``: the figures after the decision (``applications.selectors.after_decision.figures``)."""
     rows = [["section", "group", "key", "label", "measure", "value"]]
     period = f"{summary['from']:%Y-%m-%d}..{summary['to']:%Y-%m-%d}"
     rows.append(["period", "", "", period, "", ""])
@@ -99,6 +100,26 @@ def csv_rows(*, summary: dict, kpis: dict) -> list[list]:
         label = f"{row['topic_label']} / {row['channel_label']}"
         rows.append(["kpi", "contacts", f"{row['topic']}:{row['channel']}", label, "count", row["count"]])
         rows.append(["kpi", "contacts", f"{row['topic']}:{row['channel']}", label, "resolved", row["resolved"]])
+    if after_decision is not None:
+        rows += after_decision_rows(after_decision)
+    return rows
+
+
+def after_decision_rows(figures: dict) -> list[list]:
+    """The figures after the decision (issue 18) as CSV rows, in the dashboard's order."""
+    danish = (translation.get_language() or "").startswith("da")
+    rows = []
+    for key, label, names in (
+            ("permit_to_start", _("Days from permit to start"), ("count", "mean", "median")),
+            ("lapsed", _("Permits lapsed"), ("lapsed", "permits", "share")),
+            ("completion_to_occupancy", _("Days from completion report to occupancy permit"),
+             ("count", "mean", "median"))):
+        for measure in names:
+            rows.append(["after_decision", key, "", label, measure, _value(figures[key][measure])])
+    for row in figures["appeals"]:
+        name = (row["name_da"] or row["name_en"]) if danish else row["name_en"]
+        for measure in ("total", "open", "upheld", "overturned", "remitted", "withdrawn"):
+            rows.append(["after_decision", "appeals", row["type"], name, measure, row[measure]])
     return rows
 
 
@@ -114,13 +135,13 @@ def _danish(cell):
     return str(cell).replace(".", ",") if isinstance(cell, float) else cell
 
 
-def csv_text(*, summary: dict, kpis: dict) -> str:
+def csv_text(*, summary: dict, kpis: dict, after_decision: dict | None = None) -> str:
     """The figures as CSV in the current language's convention: in Danish semicolons between the cells and
     decimal commas (what Excel and LibreOffice expect with Danish regional settings), else commas and points."""
     danish = (translation.get_language() or "").startswith("da")
     buffer = io.StringIO()
     buffer.write("\ufeff")  # a byte-order mark: spreadsheets then read æ, ø and å right
     writer = csv.writer(buffer, delimiter=";" if danish else ",")
-    for row in csv_rows(summary=summary, kpis=kpis):
+    for row in csv_rows(summary=summary, kpis=kpis, after_decision=after_decision):
         writer.writerow([_safe(_danish(cell) if danish else cell) for cell in row])
     return buffer.getvalue()

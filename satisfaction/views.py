@@ -163,7 +163,9 @@ def export_csv(request):
     period = form.period
     summary = selectors.satisfaction_summary(period=period)
     kpis = selectors.kpis(period=period)
-    response = HttpResponse(dashboard.csv_text(summary=summary, kpis=kpis), content_type="text/csv; charset=utf-8")
+    figures = after_decision_figures(start=period.start, end=period.end)
+    response = HttpResponse(dashboard.csv_text(summary=summary, kpis=kpis, after_decision=figures),
+                            content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="satisfaction-and-kpis-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.csv"')
     return response

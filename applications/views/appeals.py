@@ -16,11 +16,13 @@ from applications.forms_appeals import (
     LetterAppealForm,
     OutcomeForm,
     ReturnCompletionForm,
+    StageCheckForm,
+    StageUploadForm,
     StartNoticeForm,
 )
 from applications.models import Appeal
 from applications.selectors import appeals as appeal_selectors
-from applications.services import appeals, completion, start_of_work
+from applications.services import appeals, completion, stage_documents, start_of_work
 from applications.services.decisions import appeal_bodies
 from applications.views.caseworker import _case, _to_workspace, caseworker_required
 from permitportal.core.errors import Invalid, NotAllowed
@@ -120,7 +122,26 @@ def workspace_context(*, case) -> dict:
     return {"appeals": appeal_selectors.appeals_of(case=case, include_staff=True), "appeal_window": window,
             "letter_form": LetterAppealForm(), "forwarded_form": ForwardedForm(), "outcome_form": OutcomeForm(),
             "completion": {"needs_occupancy": completion.occupancy_needed(case=case),
-                           "return_form": ReturnCompletionForm()} if case.completed_on else None}
+                           "return_form": ReturnCompletionForm()} if case.completed_on else None,
+            "stages": _stages(case), "check_form": StageCheckForm()}
+
+
+def _stages(case) -> list[dict]:
+    from applications.selectors.stage_documents import stages
+
+    return stages(case=case) if case.status in (case.Status.DECIDED, case.Status.APPEALED, case.Status.PERMITTED,
+                                                case.Status.WORK_STARTED, case.Status.COMPLETION_REPORTED,
+                                                case.Status.CLOSED, case.Status.LAPSED) else []
+
+
+def _stage_files(request) -> dict:
+    """``{requirement code: file}`` of a report's form: at most ``MAX_STAGE_FILES``, one per code."""
+    from applications.api.start import MAX_STAGE_FILES
+
+    files = request.FILES
+    if len(files) > MAX_STAGE_FILES or any(len(files.getlist(code)) > 1 for code in files):
+        raise Invalid(_("Send at most %(n)d files, one per document.") % {"n": MAX_STAGE_FILES})
+    return {code: files[code] for code in files}
 
 
 @login_required
@@ -134,7 +155,8 @@ def report_start(request, reference):
         _form_error(request, form)
     else:
         try:
-            start_of_work.report_start(case=case, actor=request.user, start_date=form.cleaned_data["start_date"])
+            start_of_work.report_start(case=case, actor=request.user, start_date=form.cleaned_data["start_date"],
+                                       files=_stage_files(request))
         except (NotAllowed, Invalid) as exc:
             messages.error(request, str(exc))
         else:
@@ -153,7 +175,8 @@ def report_completion(request, reference):
         _form_error(request, form)
     else:
         try:
-            completion.report_completion(case=case, actor=request.user, completed_on=form.cleaned_data["completed_on"])
+            completion.report_completion(case=case, actor=request.user, completed_on=form.cleaned_data["completed_on"],
+                                         files=_stage_files(request))
         except (NotAllowed, Invalid) as exc:
             messages.error(request, str(exc))
         else:
@@ -195,4 +218,47 @@ def return_completion(request, reference):
 def tick_bbr(request, reference):
     case = _case(request, reference)
     _report(request, case, lambda: completion.tick_bbr(case=case, actor=request.user))
+    return _to_workspace(case)
+
+
+@login_required
+@require_POST
+def send_stage_document(request, reference):
+    """The holder sends a new file in place of a refused one (start or completion)."""
+    from applications.selectors.cases import get_case_for_user
+    from applications.services.uploads import UploadRejected
+
+    case = get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    form = StageUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _form_error(request, form)
+    else:
+        try:
+            stage_documents.add_stage_document(case=case, stage=form.cleaned_data["stage"],
+                                               requirement_code=form.cleaned_data["requirement"],
+                                               uploaded_file=form.cleaned_data["file"], actor=request.user)
+        except (NotAllowed, Invalid, UploadRejected) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Thank you: the document is sent. We check it."))
+    return redirect("applications:case_detail", reference=case.reference)
+
+
+@caseworker_required
+@require_POST
+def check_stage_document(request, reference, pk):
+    from django.http import Http404
+
+    from applications.models import StageDocument
+
+    case = _case(request, reference)
+    doc = StageDocument.objects.filter(case=case, pk=pk).first()
+    if doc is None:
+        raise Http404("No such document")
+    form = StageCheckForm(request.POST)
+    if not form.is_valid():
+        _form_error(request, form)
+        return _to_workspace(case)
+    _report(request, case, lambda: stage_documents.check_stage_document(stage_document=doc, actor=request.user,
+                                                                        **form.cleaned_data))
     return _to_workspace(case)

@@ -261,10 +261,19 @@ def _start_notice(case) -> dict | None:
     decision = getattr(case, "decision", None)
     if decision is None or decision.outcome not in GRANTED or case.status not in AFTER_DECISION:
         return None
+    from applications.forms_appeals import StageUploadForm
+    from applications.selectors.stage_documents import stages
+    from applications.services.stage_documents import missing
+
+    can_start = case.status in STARTABLE and not case.started_on
+    can_complete = case.status == S.WORK_STARTED
     return {"lapses_on": permit_lapses_on(decision=decision), "started_on": case.started_on,
             "lapsed": case.status == S.LAPSED, "form": StartNoticeForm(), "completion_form": CompletionForm(),
-            "can_start": case.status in STARTABLE and not case.started_on,
-            "can_complete": case.status == S.WORK_STARTED, "completed_on": case.completed_on,
+            "can_start": can_start, "can_complete": can_complete, "completed_on": case.completed_on,
+            # The files each report asks for (those not sent yet, or refused), and what was sent and checked.
+            "start_files": missing(case=case, stage="start") if can_start else [],
+            "completion_files": missing(case=case, stage="completion") if can_complete else [],
+            "stages": stages(case=case) if case.started_on else [], "upload_form": StageUploadForm(),
             "occupancy": OccupancyPermit.objects.filter(case=case).exists() if case.completed_on else False}
 
 

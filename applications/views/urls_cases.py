@@ -24,6 +24,7 @@ urlpatterns = [
     path("cases/<str:reference>/appeal/", appeals.appeal_page, name="appeal"),
     path("cases/<str:reference>/start/", appeals.report_start, name="report_start"),
     path("cases/<str:reference>/completion/", appeals.report_completion, name="report_completion"),
+    path("cases/<str:reference>/stage-documents/", appeals.send_stage_document, name="stage_document_send"),
     path("cases/<str:reference>/occupancy.pdf", appeals.occupancy_pdf, name="occupancy_pdf"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
     path("cases/<str:reference>/mandates/", mandates.request_mandate, name="request_mandate"),

@@ -19,6 +19,8 @@ urlpatterns = [
     path("work/cases/<str:reference>/completion/finish/", appeals.finish_completion, name="completion_finish"),
     path("work/cases/<str:reference>/completion/return/", appeals.return_completion, name="completion_return"),
     path("work/cases/<str:reference>/bbr-updated/", appeals.tick_bbr, name="bbr_updated"),
+    path("work/cases/<str:reference>/stage-documents/<int:pk>/check/", appeals.check_stage_document,
+         name="stage_document_check"),
     path("work/advisories/", views.advisories, name="advisories"),
     path("work/advisories/read-all/", views.advisories_read_all, name="advisories_read_all"),
     path("work/advisories/<int:pk>/read/", views.advisory_read, name="advisory_read"),
