@@ -195,7 +195,9 @@ class StageDocumentsOutSerializer(serializers.Serializer):
 
 class StageUploadSerializer(serializers.Serializer):
     stage = serializers.ChoiceField(choices=StageDocument.Stage.values)
-    requirement = serializers.CharField(max_length=stage_documents.CODE_MAX)
+    requirement = serializers.RegexField(r"^[a-z0-9][a-z0-9-]*$", max_length=stage_documents.CODE_MAX,
+                                         help_text="The requirement's code, as GET cases/{ref}/stage-documents/ "
+                                                   "lists it.")
     file = serializers.FileField()
 
 

@@ -128,6 +128,11 @@ def _writes():
         Write("api-case-start-notice", "applicant", ("case_reference",), {"start_date": "2026-05-04"}),
         Write("api-case-completion", "applicant", ("case_reference",), {"completed_on": "2026-08-31"}),
         Write("api-case-completion-return", "caseworker", ("case_reference",), {"reason": "The drawings are missing."}),
+        # The documents sent at the start and at completion: the holder's new file, the caseworker's check.
+        Write("api-case-stage-documents", "applicant", ("case_reference",),
+              {"stage": "completion", "requirement": "requirement_code"}, multipart=True),
+        Write("api-case-stage-document-check", "caseworker", ("case_reference", "stage_document_pk"),
+              {"accepted": False, "reason": "The declaration is not signed."}),
         # Hearings (issue 17): start one, extend it, a party's answer through their link.
         Write("api-case-hearings", "caseworker", ("case_reference",), {
             "kind": "neighbours", "parties": [{"name": "Ada Neighbour", "email": "ada@example.dk"}],
@@ -170,6 +175,15 @@ def battery(world, caseworker, dialogue_member):
                                        decided_by=caseworker)
     appeal = Appeal.objects.create(case=world.case, decision=decision, appellant_name="Ada Neighbour",
                                    grounds="Too tall.", received_on=timezone.localdate())
+    # A document sent with a completion report, for the caseworker's check (made directly, like the appeal).
+    from applications.models import Document, StageDocument
+
+    requirement = world.draft.checklist.filter(required=True).first().requirement
+    sent = Document.objects.create(case=world.case, requirement=requirement, file="cases/sent.pdf",
+                                   original_name="sent.pdf", content_type="application/pdf", kind="pdf", size=1,
+                                   sha256="0" * 64)
+    stage_document = StageDocument.objects.create(case=world.case, stage="completion", requirement=requirement,
+                                                  document=sent)
     values = {
         "draft_reference": world.draft.reference,
         "case_reference": world.case.reference,
@@ -180,6 +194,7 @@ def battery(world, caseworker, dialogue_member):
         "requested_meeting_pk": requested.pk,
         "mandate_token": "no-such-mandate",
         "appeal_pk": appeal.pk,
+        "stage_document_pk": stage_document.pk,
         "hearing_pk": world.hearing.pk,
         "party_token": token_for(world.party),
     }
