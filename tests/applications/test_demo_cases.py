@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from applications.demo import HISTORY_APPLICANTS, HISTORY_CASES
+from applications.demo import AFTER_DECISION_CASES, HISTORY_APPLICANTS, HISTORY_CASES
 from applications.models import Case, InformationRequest
 from dialogueteam import search as lookup
 from satisfaction.selectors import default_period, kpis
@@ -15,7 +15,9 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     settings.DEBUG = True
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
-    cases = Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"])
+    after = [address for address, *_rest in AFTER_DECISION_CASES]
+    cases = Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).exclude(
+        property__address__in=after)
     assert sorted(cases.values_list("status", flat=True)) == [
         "awaiting_information", "decided", "decided", "draft", "in_review", "submitted"]
     assert sorted(c.decision.outcome for c in cases.filter(status="decided")) == ["granted", "refused"]
@@ -24,10 +26,26 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     # The dialogue team finds them, drafts excepted.
     assert len(lookup.search_cases(query="kongens nytorv").cases) == 5
     _the_history_looks_like_a_municipality_s()
+    _after_the_decision(after)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
-    assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).count() == 6
-    assert Case.objects.count() == 6 + HISTORY_CASES
+    assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).count() == 11
+    assert Case.objects.count() == 11 + HISTORY_CASES
+
+
+def _after_the_decision(addresses):
+    """The demo applicant's cases after the decision, one in each state, with the documents at each stage."""
+    from applications.models import StageDocument
+
+    after = Case.objects.filter(applicant__email="applicant@example.dk", property__address__in=addresses)
+    assert {c.property.address: c.status for c in after} == {
+        address: state for address, _type, _text, state in AFTER_DECISION_CASES}
+    started = after.get(status="work_started")
+    assert sorted(StageDocument.objects.filter(case=started).values_list("requirement__code", flat=True)) == [
+        "start-declaration-fire", "start-declaration-structural"]
+    reported = after.get(status="completion_reported")
+    assert StageDocument.objects.filter(case=reported, stage="completion", status="pending").exists()
+    assert after.get(status="appealed").appeals.count() == 1
 
 
 def _the_history_looks_like_a_municipality_s():
