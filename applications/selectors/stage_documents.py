@@ -25,12 +25,14 @@ def stage_documents_of(*, case: Case) -> list[StageDocument]:
 def stages(*, case: Case, docs: list[StageDocument] | None = None) -> list[dict]:
     """Per stage that asks for documents: ``{stage, title, items: [{requirement, current, history, status}]}``;
     ``current`` is the newest document sent for the requirement (None: nothing yet), ``history`` the ones before."""
-    from applications.services.stage_documents import required_for
+    from applications.services.stage_documents import required_by_stage
 
-    docs = stage_documents_of(case=case) if docs is None else docs
+    if docs is None:  # documents are sent with the start report at the earliest
+        docs = stage_documents_of(case=case) if case.started_on else []
+    required_now = required_by_stage(case=case)
     result = []
     for stage in STAGES:
-        required = required_for(case=case, stage=stage)
+        required = required_now[stage]
         sent = [d for d in docs if d.stage == stage]
         if not required and not sent:
             continue

@@ -34,14 +34,28 @@ class DocumentsMissing(Invalid):
     pass
 
 
+def required_by_stage(*, case: Case) -> dict[str, list[DocumentRequirement]]:
+    """``{stage: the documents the catalogue asks for then}`` for this case's type and facts: one query for the
+    type's later rules; the case's facts (three more) only when one of them has a condition."""
+    from applications.models import RequirementRule
+    from applications.services.cases import _facts
+    from applications.services.catalogue import LATER_RULES, STAGE_RULES, condition_matches
+
+    result: dict[str, list[DocumentRequirement]] = {stage: [] for stage in STAGE_RULES}
+    if not case.application_type_id:
+        return result
+    rules = sorted(RequirementRule.objects.filter(application_type_id=case.application_type_id, rule__in=LATER_RULES)
+                   .select_related("requirement"), key=lambda r: (r.requirement.order, r.requirement.code))
+    facts = _facts(case) if any(r.condition for r in rules) else {}
+    for stage, (unconditional, _conditional) in STAGE_RULES.items():
+        result[stage] = [r.requirement for r in rules if r.rule in STAGE_RULES[stage]
+                         and (r.rule == unconditional or condition_matches(r.condition, facts))]
+    return result
+
+
 def required_for(*, case: Case, stage: str) -> list[DocumentRequirement]:
     """The documents the catalogue asks for at ``stage``, for this case's type and facts."""
-    from applications.services.cases import _facts
-    from applications.services.catalogue import stage_requirements_for
-
-    if not case.application_type_id:
-        return []
-    return stage_requirements_for(application_type=case.application_type.code, facts=_facts(case), stage=stage)
+    return required_by_stage(case=case)[stage]
 
 
 def current(*, case: Case, stage: str) -> dict[str, StageDocument]:
@@ -56,15 +70,20 @@ def current(*, case: Case, stage: str) -> dict[str, StageDocument]:
 def missing(*, case: Case, stage: str, sending=()) -> list[DocumentRequirement]:
     """The required documents at ``stage`` with nothing sent for them, or only a refused one (and not in
     ``sending``, the codes of the files that come with this report)."""
+    required = required_for(case=case, stage=stage)
+    if not required:
+        return []
     sent = {code for code, doc in current(case=case, stage=stage).items() if doc.status != STATUS.REFUSED}
-    return [r for r in required_for(case=case, stage=stage) if r.code not in sent and r.code not in set(sending)]
+    return [r for r in required if r.code not in sent and r.code not in set(sending)]
 
 
 def not_accepted(*, case: Case, stage: str) -> list[DocumentRequirement]:
     """The required documents at ``stage`` whose newest file is not accepted (or that have none)."""
+    required = required_for(case=case, stage=stage)
+    if not required:
+        return []
     latest = current(case=case, stage=stage)
-    return [r for r in required_for(case=case, stage=stage)
-            if r.code not in latest or latest[r.code].status != STATUS.ACCEPTED]
+    return [r for r in required if r.code not in latest or latest[r.code].status != STATUS.ACCEPTED]
 
 
 def titles(requirements) -> str:

@@ -57,7 +57,10 @@ def test_the_decided_page_no_longer_asks_for_documents_or_promises_a_date(db, cl
     assert "When can you expect a decision?" not in html
     assert "You can add documents at any time" not in html
     assert 'type="file"' not in html and "This is not relevant for my project" not in html
-    assert "The case is finished, so documents can no longer be added." in html
+    # A permit: the application's documents are closed; what the start and completion need is sent there.
+    assert "These are the application's documents; they can no longer be changed." in html
+    refused = page(client, decided(outcome="refused", guidance="Lower the roof to 3.5 m."))
+    assert "The case is finished, so documents can no longer be added." in refused
 
 
 def test_a_refusal_says_what_to_change_and_offers_a_meeting(db, client):
@@ -85,5 +88,7 @@ def test_an_open_case_still_shows_its_date_and_accepts_documents(db, client):
 def test_the_decided_page_query_count(db, client, django_assert_max_num_queries):
     case = decided()
     client.force_login(case.applicant)
-    with django_assert_max_num_queries(12):
+    # 13: + 1 for the type's rules for the documents at the start and at completion (issue 18: the start form
+    # asks for them; the case's facts are read only when one of those rules has a condition).
+    with django_assert_max_num_queries(13):
         assert client.get(reverse("applications:case_detail", args=[case.reference])).status_code == 200
