@@ -305,3 +305,16 @@ def test_the_workspace_queries_do_not_grow_with_the_documents(worker, client):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_checks_of_one_document_check_it_once_and_answer_409():
+    from tests.applications.test_concurrency import PARALLEL, _all_at_once
+
+    worker = UserFactory(role="caseworker")
+    case = reported(worker)
+    done = StageDocument.objects.get(case=case, stage="completion")
+    url = f"/api/v1/cases/{case.reference}/stage-documents/{done.pk}/check/"
+    assert _all_at_once(lambda: api(worker).post(url, {"accepted": True}, format="json").status_code) == (
+        [200] + [409] * (PARALLEL - 1))
+    assert CaseEvent.objects.filter(case=case, kind="stage_document_accepted").count() == 1
