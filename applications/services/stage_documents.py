@@ -153,7 +153,7 @@ def add_stage_document(*, case: Case, stage: str, requirement_code: str, uploade
         raise PermissionError(_("Only the permit's holder can send these documents."))
     if stage not in STAGE.values:
         raise Invalid(_("Choose the start of work or the completion."), code="stage")
-    case = Case.objects.select_for_update().select_related("application_type").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("application_type").get(pk=case.pk)
     if not _stage_open(case, stage):
         raise NotAllowed(_("Documents for this stage are sent with its report."), code="stage_closed")
     [(requirement, uploaded)] = _pairs(case=case, stage=stage, files={requirement_code: uploaded_file})
