@@ -25,6 +25,7 @@ from .handling import (
     ScreeningResult,
     ScreeningRun,
 )
+from .municipality import LocalRequirement, LocalServiceTarget, Municipality
 from .property import Property, PropertyCorrection
 
 __all__ = [
@@ -47,6 +48,9 @@ __all__ = [
     "GuideOption",
     "GuideOutcome",
     "GuideQuestion",
+    "LocalRequirement",
+    "LocalServiceTarget",
+    "Municipality",
     "Property",
     "PropertyCorrection",
     "ReferenceCounter",
