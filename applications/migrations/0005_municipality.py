@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('logo', models.CharField(blank=True, help_text="The logo's path among the static files, e.g. municipalities/0101.svg.", max_length=200, verbose_name='logo')),
                 ('colour', models.CharField(default='#1b4f8a', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Write the colour as #RRGGBB, e.g. #1b4f8a.')], verbose_name='colour')),
                 ('guidance', models.TextField(blank=True, help_text="Shown to applicants on top of the national catalogue's guidance.", verbose_name='local guidance')),
-                ('surveys_enabled', models.BooleanField(default=True, verbose_name='send satisfaction surveys')),
+                ('surveys_enabled', models.BooleanField(default=True, verbose_name='ask applicants about their experience')),
                 ('staff', models.ManyToManyField(blank=True, related_name='municipalities', to=settings.AUTH_USER_MODEL, verbose_name='staff')),
             ],
             options={

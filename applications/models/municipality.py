@@ -25,7 +25,7 @@ class Municipality(models.Model):
     colour = models.CharField(_("colour"), max_length=7, default="#1b4f8a", validators=[COLOUR_VALIDATOR])
     guidance = models.TextField(_("local guidance"), blank=True,
                                 help_text=_("Shown to applicants on top of the national catalogue's guidance."))
-    surveys_enabled = models.BooleanField(_("send satisfaction surveys"), default=True)
+    surveys_enabled = models.BooleanField(_("ask applicants about their experience"), default=True)
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="municipalities",
                                    verbose_name=_("staff"))
 

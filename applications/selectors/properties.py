@@ -53,7 +53,7 @@ def search_properties(*, query: str, limit: int = 10) -> QuerySet[Property]:
     words = normalised.split()
     if not words:
         return Property.objects.none()
-    qs = Property.objects.all()
+    qs = Property.objects.select_related("municipality")
     for word in words:
         qs = qs.filter(_match_word(word))
 
@@ -74,7 +74,7 @@ def search_properties(*, query: str, limit: int = 10) -> QuerySet[Property]:
 
 def get_property(*, pk: int) -> Property:
     """One property; ``Property.DoesNotExist`` when there is none."""
-    return Property.objects.get(pk=pk)
+    return Property.objects.select_related("municipality").get(pk=pk)
 
 
 def property_label(prop: Property) -> str:

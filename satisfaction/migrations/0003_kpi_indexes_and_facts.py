@@ -32,9 +32,8 @@ def drop_indexes(apps, schema_editor):
 
 
 def fill_facts(apps, schema_editor):
-    from satisfaction.services import refresh_case_facts
-
-    refresh_case_facts()
+    """Done in 0004_municipality: the facts gained the municipality column there, and the service that
+    writes them (live code) writes that column."""
 
 
 class Migration(migrations.Migration):

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from applications.models import Case, InformationRequest, Municipality
 from dialogueteam import search as lookup
+from permitportal.accounts.models import User
 
 
 @pytest.mark.django_db
@@ -26,7 +27,12 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     assert InformationRequest.objects.filter(case__status="awaiting_information", state="open").count() == 1
     assert all(c.reference for c in cases.exclude(status="draft"))
     # The dialogue team finds them, drafts excepted.
-    assert len(lookup.search_cases(query="kongens nytorv").cases) == 5
+    worker = User.objects.get(email="caseworker@example.dk")
+    assert len(lookup.search_cases(user=worker, query="kongens nytorv").cases) == 5
+    # issue 19: Frederiksberg's caseworker finds none of them, and København's finds none of Frederiksberg's.
+    assert lookup.search_cases(user=User.objects.get(email="caseworker.frb@example.dk"),
+                               query="kongens nytorv").cases == []
+    assert lookup.search_cases(user=worker, query="godthåbsvej").cases == []
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
     assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).count() == 8
