@@ -33,8 +33,6 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def municipality(self, create, extracted, **kwargs):
         """Staff work for a municipality: the one given (a Municipality or its code), else the default."""
-        from django.conf import settings
-
         from applications.models import Municipality
         from permitportal.accounts import roles
 
@@ -43,6 +41,10 @@ class UserFactory(factory.django.DjangoModelFactory):
         if isinstance(extracted, Municipality):
             extracted.staff.add(self)
             return
-        code = extracted or settings.DEFAULT_MUNICIPALITY_CODE
-        found, _ = Municipality.objects.get_or_create(code=code, defaults={"name": f"Municipality {code}"})
+        if not extracted:
+            from applications.models.municipality import default_municipality_id
+
+            Municipality.objects.get(pk=default_municipality_id()).staff.add(self)
+            return
+        found, _ = Municipality.objects.get_or_create(code=extracted, defaults={"name": f"Municipality {extracted}"})
         found.staff.add(self)

@@ -316,7 +316,7 @@ def test_api_properties_anonymous_search(streets):
         "id": prop.pk, "address": "Æbeløgade 4", "postcode": "2100", "city": "København Ø",
         "cadastral_number": prop.cadastral_number, "property_number": prop.property_number,
         "zoning_plan": "Lokalplan 123 Nordhavn", "year_built": 1962, "built_area": 140,
-        "use": "Fritliggende enfamiliehus",
+        "use": "Fritliggende enfamiliehus", "municipality": settings.DEFAULT_MUNICIPALITY_CODE,
     }]
 
 
