@@ -127,9 +127,10 @@ class CatalogueVersionAdmin(admin.ModelAdmin):
 
 @admin.register(m.Property)
 class PropertyAdmin(admin.ModelAdmin):
-    list_display = ("address", "postcode", "city", "cadastral_number", "property_number", "year_built", "use")
+    list_display = ("address", "postcode", "city", "municipality", "cadastral_number", "property_number",
+                    "year_built", "use")
     search_fields = ("address", "cadastral_number", "property_number")
-    list_filter = ("use",)
+    list_filter = ("municipality", "use")
 
 
 @admin.register(m.PropertyCorrection)
@@ -142,17 +143,75 @@ class PropertyCorrectionAdmin(admin.ModelAdmin):
 
 class NoDraftsMixin:
     """A draft is the applicant's own until they submit it: staff see it only with a help code from the
-    applicant (dialogueteam), never in the admin. ``draft_field`` leads from the row to its case's status."""
+    applicant (dialogueteam), never in the admin. ``draft_field`` leads from the row to its case's status.
+    Staff see only their municipalities' rows (``case_field`` leads to the case; superusers, who run the
+    deployment, see all)."""
 
     draft_field = "case__status"
+    case_field = "case"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).exclude(**{self.draft_field: m.Case.Status.DRAFT})
+        from applications.selectors.municipalities import scoped_to_member
+
+        qs = super().get_queryset(request).exclude(**{self.draft_field: m.Case.Status.DRAFT})
+        if request.user.is_superuser:
+            return qs
+        prefix = f"{self.case_field}__" if self.case_field else ""
+        return scoped_to_member(qs, user=request.user, field=f"{prefix}property__municipality")
+
+
+class MunicipalityAdmin(admin.ModelAdmin):
+    """A municipality's contact points, branding, local targets and requirements: edited by its own
+    managers only (superusers add municipalities)."""
+
+    list_display = ("code", "name", "email", "phone")
+    search_fields = ("code", "name")
+    filter_horizontal = ("staff",)
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(staff=request.user)
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        from permitportal.accounts import roles
+
+        if request.user.is_superuser:
+            return True
+        if not roles.has_role(request.user, roles.MANAGER):
+            return False
+        return obj is None or obj.staff.filter(pk=request.user.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return self.has_change_permission(request)
+
+
+class LocalServiceTargetInline(admin.TabularInline):
+    model = m.LocalServiceTarget
+    extra = 0
+
+
+class LocalRequirementInline(admin.TabularInline):
+    model = m.LocalRequirement
+    extra = 0
+
+
+MunicipalityAdmin.inlines = [LocalServiceTargetInline, LocalRequirementInline]
+admin.site.register(m.Municipality, MunicipalityAdmin)
 
 
 @admin.register(m.Case)
 class CaseAdmin(NoDraftsMixin, admin.ModelAdmin):
     draft_field = "status"
+    case_field = ""
     list_display = ("reference", "status", "application_type")
     list_filter = ("status", "application_type")
     search_fields = ("reference",)

@@ -148,7 +148,8 @@ def page_section(page: str, case: Case | None, user, **context) -> dict | None:
     if page == "dashboard":
         from .figures import figures
 
-        return {"template": "hearings/includes/dashboard_section.html", **figures(period=context["period"])}
+        return {"template": "hearings/includes/dashboard_section.html", **figures(period=context["period"],
+                                                                           municipalities=context["municipalities"])}
     if page == "letter":
         weighed = [p for p in objections(case=case) if p.objected]
         return {"template": "hearings/includes/letter_section.html", "objections": weighed} if weighed else None

@@ -190,8 +190,10 @@ def load(n_cases: int, seed: int = 42):
 
     indexes = importlib.import_module("dialogueteam.migrations.0003_search_words")
     pair_indexes = importlib.import_module("dialogueteam.migrations.0004_search_pairs")
+    from applications.models.municipality import default_municipality_id
     from permitportal.accounts.models import User
 
+    municipality_id = default_municipality_id()  # every property's (its column's default); one municipality
     rng = random.Random(seed)
     if not ApplicationType.objects.exists():
         load_catalogue()
@@ -310,6 +312,7 @@ def load(n_cases: int, seed: int = 42):
                     words, pairs = words_of(text), pairs_of(text)
                     vocabulary.update(words)
                     entries.append({"case_id": i + 1, "is_open": status in OPEN, "submitted_at": submitted,
+                                    "municipality_id": municipality_id,
                                     "search_text": text, "words": " ".join(words), "pairs": ",".join(pairs)})
                 else:
                     row["draft_expires_at"] = now + timedelta(days=60)
@@ -443,6 +446,10 @@ def measure(samples: int):
         email="bench-dialogue@kk.example.dk", password=uuid.uuid4().hex, full_name="Bench Dialog",
         email_verified=True)
     user.groups.add(Group.objects.get_or_create(name="dialogue_team")[0])
+    from applications.models import Municipality
+    from applications.models.municipality import default_municipality_id
+
+    Municipality.objects.get(pk=default_municipality_id()).staff.add(user)  # the lookup is scoped (issue 19)
     client = Client()
     client.force_login(user)
     searches = queries(samples)
@@ -471,7 +478,7 @@ def measure(samples: int):
         times = []
         for text in searches[kind]:
             start = time.perf_counter()
-            search_cases(query=text)
+            search_cases(query=text, user=user)
             times.append((time.perf_counter() - start) * 1000)
         search_only[kind] = times
 
