@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from applications import models as m
+from applications.admin_scope import MunicipalityScopedAdmin
 from applications.selectors.catalogue import catalogue_as_data
 from applications.services.catalogue import check_catalogue
 
@@ -126,7 +127,8 @@ class CatalogueVersionAdmin(admin.ModelAdmin):
 # --- Property register and cases --------------------------------------------------------------
 
 @admin.register(m.Property)
-class PropertyAdmin(admin.ModelAdmin):
+class PropertyAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "municipality"
     list_display = ("address", "postcode", "city", "municipality", "cadastral_number", "property_number",
                     "year_built", "use")
     search_fields = ("address", "cadastral_number", "property_number")
@@ -134,30 +136,23 @@ class PropertyAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.PropertyCorrection)
-class PropertyCorrectionAdmin(admin.ModelAdmin):
+class PropertyCorrectionAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
     list_display = ("property", "field", "register_value", "reported_value", "created_at", "resolved_at")
     list_filter = ("field", "resolved_at")
     raw_id_fields = ("property", "reported_by")
     search_fields = ("property__address",)
 
 
-class NoDraftsMixin:
+class NoDraftsMixin(MunicipalityScopedAdmin):
     """A draft is the applicant's own until they submit it: staff see it only with a help code from the
     applicant (dialogueteam), never in the admin. ``draft_field`` leads from the row to its case's status.
-    Staff see only their municipalities' rows (``case_field`` leads to the case; superusers, who run the
-    deployment, see all)."""
+    Staff see only their municipalities' rows (``MunicipalityScopedAdmin``)."""
 
     draft_field = "case__status"
-    case_field = "case"
+    municipality_field = "case__property__municipality"
 
     def get_queryset(self, request):
-        from applications.selectors.municipalities import scoped_to_member
-
-        qs = super().get_queryset(request).exclude(**{self.draft_field: m.Case.Status.DRAFT})
-        if request.user.is_superuser:
-            return qs
-        prefix = f"{self.case_field}__" if self.case_field else ""
-        return scoped_to_member(qs, user=request.user, field=f"{prefix}property__municipality")
+        return super().get_queryset(request).exclude(**{self.draft_field: m.Case.Status.DRAFT})
 
 
 class MunicipalityAdmin(admin.ModelAdmin):
@@ -211,7 +206,7 @@ admin.site.register(m.Municipality, MunicipalityAdmin)
 @admin.register(m.Case)
 class CaseAdmin(NoDraftsMixin, admin.ModelAdmin):
     draft_field = "status"
-    case_field = ""
+    municipality_field = "property__municipality"
     list_display = ("reference", "status", "application_type")
     list_filter = ("status", "application_type")
     search_fields = ("reference",)

@@ -17,6 +17,14 @@ BEING_HEARD = {
 }
 
 
+def authorities_for(*, case: Case):
+    """The authorities the case's municipality hears (its own list, issue 19): the form's choices and the
+    service's check read the same rows."""
+    from .models import Authority
+
+    return Authority.objects.filter(is_active=True, municipality_id=case.property.municipality_id)
+
+
 def open_hearings(case: Case) -> list[Hearing]:
     if hasattr(case, "_open_hearings"):
         return case._open_hearings

@@ -10,7 +10,7 @@ from applications.models import Municipality
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
 
-BEFORE = [("applications", "0004_merge_20261204_1645")]
+BEFORE = [("applications", "0014_hearings_and_appeals_advisory_kinds")]  # the newest before municipalities
 
 
 @pytest.mark.django_db

@@ -140,3 +140,58 @@ def test_the_admin_shows_a_staff_member_only_their_municipalitys_cases(client, w
     insider.user_permissions.add(*Permission.objects.filter(codename="view_case"))
     client.force_login(insider)
     assert world.case.reference in client.get(reverse("admin:applications_case_changelist")).content.decode()
+
+
+def _path_to_municipality(model, depth=0):
+    """A lookup path from the model to Municipality through its foreign keys (at most three steps), or None."""
+    for field in model._meta.get_fields():
+        if not (field.many_to_one or field.one_to_one) or not field.concrete:
+            continue
+        if field.related_model is Municipality:
+            return field.name
+        if depth < 2 and field.related_model is not None:
+            rest = _path_to_municipality(field.related_model, depth + 1)
+            if rest:
+                return f"{field.name}__{rest}"
+    return None
+
+
+def test_every_admin_of_a_municipality_s_rows_is_scoped(db):
+    """A new ModelAdmin cannot forget the scope: every model that leads to a municipality is registered with
+    MunicipalityScopedAdmin, and its path names a municipality."""
+    from django.contrib import admin
+
+    from applications.admin_scope import MunicipalityScopedAdmin
+
+    unscoped = []
+    for model, model_admin in admin.site._registry.items():
+        if model is Municipality or _path_to_municipality(model) is None:
+            continue
+        if not isinstance(model_admin, MunicipalityScopedAdmin):
+            unscoped.append(model._meta.label)
+            continue
+        model.objects.filter(**{f"{model_admin.municipality_field}__code": "0000"}).exists()  # the path resolves
+    assert not unscoped, f"admin classes without the municipality scope: {unscoped}"
+
+
+def test_no_admin_list_shows_another_municipality_s_rows(client, world, frederiksberg):
+    """An outsider with every view permission walks every changelist of the admin."""
+    from django.contrib import admin
+    from django.contrib.auth.models import Permission
+
+    outsider = UserFactory(role="manager", municipality=frederiksberg, is_staff=True)
+    outsider.user_permissions.add(*Permission.objects.filter(codename__startswith="view_"))
+    client.force_login(outsider)
+    leaks, reached = [], 0
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        response = client.get(url)
+        if response.status_code != 200:
+            continue
+        reached += 1
+        body = response.content.decode(errors="replace")
+        named = [secret for secret in (world.case.reference, world.applicant.email) if secret in body]
+        if named:
+            leaks.append(f"{url} shows {named}")
+    assert not leaks, "\n".join(leaks)
+    assert reached >= 15
