@@ -129,5 +129,6 @@ def test_the_badge_and_the_kpis_agree(db, caseworker, path, django_capture_on_co
         assert kpis["processing_time"][0]["median_days"] == processing_days
     if screened_late is not None:
         completed_on = facts.completed_on
-        screened = selectors.kpis(period=selectors.Period(completed_on, completed_on), municipalities=ALL)["screened_late"]
+        period = selectors.Period(completed_on, completed_on)
+        screened = selectors.kpis(period=period, municipalities=ALL)["screened_late"]
         assert screened["late"] == int(screened_late)
