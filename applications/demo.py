@@ -37,6 +37,40 @@ DEMO_STAFF = [
 ]
 
 
+# Frederiksberg's own additions for types without a national target (issue 19): a local service target and an
+# extra requirement with its guidance. Made up for the demo.
+DEMO_LOCAL_TARGETS = [("0147", "demolition", 21), ("0147", "change-of-use", 35)]
+DEMO_LOCAL_REQUIREMENTS = [
+    ("0147", "demolition", "facades",
+     "Frederiksberg beder om facadetegninger eller fotos af alle facader på en bygning, der skal rives ned, "
+     "til kommunens arkiv."),
+]
+
+
+def load_local_rules(*, stdout) -> list[str]:
+    """Local targets and requirements on top of the national catalogue (after the catalogue is loaded)."""
+    from applications.models import (
+        ApplicationType,
+        DocumentRequirement,
+        LocalRequirement,
+        LocalServiceTarget,
+        Municipality,
+    )
+
+    types = {t.code: t for t in ApplicationType.objects.all()}
+    for code, type_code, days in DEMO_LOCAL_TARGETS:
+        if type_code in types:
+            LocalServiceTarget.objects.update_or_create(municipality=Municipality.objects.get(code=code),
+                                                        application_type=types[type_code], defaults={"days": days})
+    for code, type_code, requirement, guidance in DEMO_LOCAL_REQUIREMENTS:
+        found = DocumentRequirement.objects.filter(code=requirement).first()
+        if type_code in types and found is not None:
+            LocalRequirement.objects.get_or_create(municipality=Municipality.objects.get(code=code),
+                                                   application_type=types[type_code], requirement=found,
+                                                   defaults={"guidance": guidance})
+    return [f"Local rules: {len(DEMO_LOCAL_TARGETS)} local targets, {len(DEMO_LOCAL_REQUIREMENTS)} extra requirement."]
+
+
 def load_municipalities(*, stdout) -> list[str]:
     """The municipalities and who works for each (new demo staff get the demo password)."""
     from applications.models import Municipality
@@ -294,6 +328,7 @@ def load_history(*, stdout) -> list[str]:
 LOADERS = [
     load_municipalities,
     load_catalogue,
+    load_local_rules,
     load_properties,
     load_history,
     load_cases,

@@ -164,7 +164,8 @@ def change_type(*, case: Case, application_type: ApplicationType, actor):
     case.expected_decision_date = (Case.objects.select_for_update().values_list("expected_decision_date", flat=True)
                                    .get(pk=case.pk))
     clock.change_target(case=case, old_type=old, new_type=application_type, actor=actor)
-    Case.objects.filter(pk=case.pk).update(expected_decision_date=case.expected_decision_date)
+    Case.objects.filter(pk=case.pk).update(expected_decision_date=case.expected_decision_date,
+                                           service_target_days=case.service_target_days)
     from applications.tasks import enqueue, screen_case
 
     enqueue(screen_case, case.pk, "type_change")
