@@ -202,7 +202,8 @@ class NationalRowSerializer(serializers.Serializer):
     screened = serializers.IntegerField()
     first_time_complete_share = serializers.FloatField(allow_null=True)
     promised = serializers.IntegerField()
-    promises_kept_share = serializers.FloatField(allow_null=True)
+    promises_kept_share = serializers.FloatField(allow_null=True, help_text="Decided by the date first given.")
+    current_date_kept_share = serializers.FloatField(allow_null=True, help_text="Decided by the current date.")
     responses = serializers.IntegerField()
     mean_score = serializers.FloatField(allow_null=True)
 

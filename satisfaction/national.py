@@ -5,7 +5,7 @@ queries whatever the number of municipalities (and on SQLite one more for the me
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q, Sum
 
 from applications.models import Municipality
 from permitportal.accounts import roles
@@ -19,10 +19,13 @@ def can_read(user) -> bool:
 
 
 def _processing(period: Period) -> dict:
-    """Per municipality: decided cases, median processing days, decided by the date first promised."""
+    """Per municipality: decided cases, median processing days, decided by the date first promised and by the
+    current date (the verdicts the clock wrote into the facts: the dashboard's and the badges' definitions)."""
     facts = CaseFacts.objects.filter(decided_on__range=(period.start, period.end))
-    aggregates = {"decided": Count("decided_on"), "promised": Count("promised_on"),
-                  "on_time": Count("promised_on", filter=Q(promised_on__gte=F("decided_on")))}
+    aggregates = {"decided": Count("decided_on"), "promised": Count("decided_by_first_date"),
+                  "on_time": Count("decided_by_first_date", filter=Q(decided_by_first_date=True)),
+                  "current": Count("decided_by_current_date"),
+                  "on_time_current": Count("decided_by_current_date", filter=Q(decided_by_current_date=True))}
     postgres = connection.vendor == "postgresql"
     if postgres:
         aggregates["median"] = PercentileCont("processing_days", 0.5)
@@ -75,6 +78,7 @@ def comparison(*, period: Period) -> list[dict]:
             "first_time_complete_share": _share(c.get("complete", 0), c.get("screened", 0)),
             "promised": p.get("promised", 0),
             "promises_kept_share": _share(p.get("on_time", 0), p.get("promised", 0)),
+            "current_date_kept_share": _share(p.get("on_time_current", 0), p.get("current", 0)),
             "responses": s.get("responses") or 0, "mean_score": _mean(total, answers),
         })
     return rows

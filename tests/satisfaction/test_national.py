@@ -31,7 +31,8 @@ def figures(db):
         CaseFacts.objects.update_or_create(case=case, defaults={
             "municipality": municipality, "submitted_on": date(2026, 2, 1), "completed_on": date(2026, 2, 5),
             "decided_on": date(2026, 3, 10), "processing_days": days, "promised_on": promised,
-            "first_screening_ok": first_ok})
+            "expected_on": date(2026, 3, 20), "decided_by_first_date": promised >= date(2026, 3, 10),
+            "decided_by_current_date": True, "first_screening_ok": first_ok})
         cases.append(case)
     for municipality, score_sum, count in ((kbh, 18, 4), (frb, 6, 3)):
         SatisfactionDay.objects.create(day=date(2026, 3, 10), month=date(2026, 3, 1), touchpoint="decision",
@@ -46,7 +47,7 @@ def test_the_comparison_gives_each_municipalitys_figures(figures):
     assert rows["0101"] | {} == {
         "code": "0101", "name": rows["0101"]["name"], "decided": 2, "median_processing_days": 15.0,
         "submitted": 2, "screened": 2, "first_time_complete_share": 1.0, "promised": 2,
-        "promises_kept_share": 0.5, "responses": 4, "mean_score": 4.5}
+        "promises_kept_share": 0.5, "current_date_kept_share": 1.0, "responses": 4, "mean_score": 4.5}
     assert (rows["0147"]["decided"], rows["0147"]["median_processing_days"],
             rows["0147"]["first_time_complete_share"], rows["0147"]["promises_kept_share"],
             rows["0147"]["mean_score"]) == (1, 40.0, 0.0, 0.0, 2.0)
