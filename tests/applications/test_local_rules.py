@@ -11,8 +11,8 @@ from applications.models import ApplicationType, GuideOutcome, LocalRequirement,
 from applications.services import handling
 from applications.services.cases import recompute_checklist
 from applications.services.catalogue import requirements_for
-from applications.services.guide import _outcome_dict
 from applications.services.clock import screening_allowance_days, target_for
+from applications.services.guide import _outcome_dict
 from tests.applications import caseworker_support as support
 from tests.applications.factories import DocumentRequirementFactory, PropertyFactory
 from tests.factories import UserFactory
