@@ -34,7 +34,8 @@ def test_every_page_of_a_case_shows_its_municipality(client, applicant, frederik
     for url in (reverse("applications:draft_edit", args=[draft.reference]),
                 reverse("applications:draft_documents", args=[draft.reference]),
                 reverse("applications:draft_check", args=[draft.reference]),
-                reverse("applications:case_detail", args=[sent.reference])):
+                reverse("applications:case_detail", args=[sent.reference]),
+                reverse("applications:appeal", args=[sent.reference])):
         body = client.get(url).content.decode()
         assert "The municipality that handles your case: Frederiksberg" in body, url
         assert "Smallegade 1, 2000 Frederiksberg" in body and "Mandag-torsdag 10-15" in body, url
