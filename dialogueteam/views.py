@@ -84,8 +84,9 @@ def lookup(request):
                             "limit": search.RESULT_LIMIT,
                             "card_url_prefix": reverse("dialogueteam:card", args=["-"])[:-2]})
     if not form.is_bound and roles.has_role(request.user, *services.CONTACT_ROLES):
-        context.update({"questions": selectors.open_questions(limit=20), "answers": selectors.new_answers(limit=20),
-                        "waiting": selectors.forwards_waiting(limit=20), "now": timezone.now()})
+        context.update({"questions": selectors.open_questions(user=request.user, limit=20),
+                        "answers": selectors.new_answers(user=request.user, limit=20),
+                        "waiting": selectors.forwards_waiting(user=request.user, limit=20), "now": timezone.now()})
     return render(request, "dialogueteam/lookup.html", context)
 
 
@@ -145,7 +146,7 @@ def contact_create(request):
             data = form.cleaned_data
             contact = None
             try:
-                case = services.find_case_for_contact(reference=data["case"])
+                case = services.find_case_for_contact(user=request.user, reference=data["case"])
             except DialogueError as exc:
                 form.add_error("case", str(exc))
             else:
@@ -179,14 +180,15 @@ def contact_create(request):
 
 @dialogue_required
 def contacts(request):
-    return render(request, "dialogueteam/contacts.html", {"contacts": selectors.recent_contacts(limit=50)})
+    return render(request, "dialogueteam/contacts.html", {
+        "contacts": selectors.recent_contacts(user=request.user, limit=50)})
 
 
 # --- Forwarded questions (the caseworker answers here) --------------------------------------------------------------
 
 @role_required(roles.DIALOGUE_TEAM, roles.CASEWORKER, roles.MANAGER)
 def forward(request, pk):
-    fwd = selectors.get_forward(pk=pk)
+    fwd = selectors.get_forward(user=request.user, pk=pk)
     can_answer = roles.has_role(request.user, *services.ANSWER_FORWARD_ROLES) and fwd.answered_at is None
     form = AnswerForm(request.POST or None) if can_answer else None
     if request.method == "POST":
@@ -238,12 +240,13 @@ def ask(request, reference):
 
 @dialogue_required
 def questions(request):
-    return render(request, "dialogueteam/questions.html", {"questions": selectors.open_questions(limit=100)})
+    return render(request, "dialogueteam/questions.html", {
+        "questions": selectors.open_questions(user=request.user, limit=100)})
 
 
 @dialogue_required
 def question(request, pk):
-    contact = selectors.get_question(pk=pk)
+    contact = selectors.get_question(user=request.user, pk=pk)
     forwards = list(contact.forwards.all())
     caseworker_answer = next((f.answer for f in forwards if f.answer), "")
     answer_form = AnswerForm(initial={"answer": caseworker_answer}, prefix="answer")
@@ -297,7 +300,7 @@ def help_enter(request):
     if request.method == "POST" and form.is_valid():
         code = selectors.normalise_help_code(form.cleaned_data["code"])
         try:
-            selectors.draft_for_help_code(code=code)
+            selectors.draft_for_help_code(user=request.user, code=code)
         except Http404:
             form.add_error("code", _("This code is not valid or has expired. Ask the applicant to get a new code "
                                      "on the draft and read it to you."))
@@ -324,7 +327,7 @@ def help_draft(request, code):
 @require_POST
 def start_predialogue(request, reference):
     """Start a pre-application request for the caller of a refused case (predialogue's create_request)."""
-    case = selectors.get_card_case(reference=reference)
+    case = selectors.get_card_case(user=request.user, reference=reference)
     back = redirect(reverse("dialogueteam:card", args=[case.reference]) + "#decision-title")
     if not selectors.is_refused(case):
         messages.error(request, _("A pre-application request can be started here only for a refused case."))

@@ -6,4 +6,5 @@ urlpatterns = [
     path("satisfaction/summary/", api.SummaryView.as_view(), name="api-satisfaction-summary"),
     path("kpis/", api.KpiView.as_view(), name="api-kpis"),
     path("kpis/after-decision/", api.AfterDecisionKpiView.as_view(), name="api-kpis-after-decision"),
+    path("national/", api.NationalView.as_view(), name="api-national"),
 ]

@@ -5,6 +5,7 @@ from django.http import Http404
 
 from applications import hooks
 from applications.models import Case, CaseRepresentative
+from applications.selectors.municipalities import member_municipality_ids, scoped_to_member
 from permitportal.accounts import roles
 
 
@@ -15,14 +16,28 @@ def _own(user) -> Q:
     return Q(applicant=user) | Q(Exists(represents))
 
 
+def _in_members_municipalities(user) -> Q:
+    return Q(property__municipality__in=member_municipality_ids(user=user))
+
+
 def cases_visible_to(*, user) -> QuerySet[Case]:
-    """Applicants see their own cases and those they represent; staff see every submitted case.
-    Drafts are visible only to their applicant and representatives."""
+    """Applicants see their own cases and those they represent (in any municipality); staff also see
+    every submitted case of the municipalities they work for, and nothing of the others (issue 19:
+    this is the one place staff access to cases is decided). Drafts are visible only to their
+    applicant and representatives."""
     if not getattr(user, "is_authenticated", False):
         return Case.objects.none()
     if roles.is_staff_member(user):
-        return Case.objects.filter(_own(user) | ~Q(status=Case.Status.DRAFT))
+        return Case.objects.filter(_own(user) | (~Q(status=Case.Status.DRAFT) & _in_members_municipalities(user)))
     return Case.objects.filter(_own(user))
+
+
+def staff_cases(*, user) -> QuerySet[Case]:
+    """The submitted cases of the municipalities the staff member works for (queues, lookups, counts,
+    exports): none for anyone else."""
+    if not roles.is_staff_member(user):
+        return Case.objects.none()
+    return scoped_to_member(Case.objects.exclude(status=Case.Status.DRAFT), user=user)
 
 
 def cases_owned_by(*, user) -> QuerySet[Case]:
@@ -38,7 +53,7 @@ def get_case_for_user(*, user, reference: str, owner_only: bool = False, with_de
     qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
     related = ("decision",) if with_decision else ()
     try:
-        return qs.select_related("property", "application_type", "applicant", "caseworker",
+        return qs.select_related("property__municipality", "application_type", "applicant", "caseworker",
                                  *hooks.case_select_related, *related).get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
@@ -70,7 +85,7 @@ def my_cases(*, user):
     """The applicant's own and represented cases, newest first, with what the list shows."""
     from applications.selectors.status import with_act_by
 
-    return with_act_by(cases_owned_by(user=user).select_related("property", "application_type")
+    return with_act_by(cases_owned_by(user=user).select_related("property__municipality", "application_type")
                        .order_by("-created_at"))
 
 
@@ -124,6 +139,7 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "application_type": case.application_type.code if case.application_type_id else None,
         "property": {"id": case.property_id, "address": str(case.property),
                      "cadastral_number": case.property.cadastral_number},
+        "municipality": municipality_data(case.property.municipality),
         "description": case.description,
         "project_facts": dict(case.project_facts or {}),
         "submitted_at": case.submitted_at,
@@ -163,6 +179,14 @@ def _after_decision(*, case: Case, include_staff: bool) -> dict:
                         for a in appeals_of(case=case, include_staff=True)],
             "appeal_window": window,
             "permit_lapses_on": permit_lapses_on(decision=decision) if decision else None}
+
+
+def municipality_data(municipality) -> dict:
+    """The case's municipality as the API shows it: its code, name and contact points."""
+    from applications.selectors.municipalities import contact_points
+
+    points = contact_points(municipality)
+    return {key: points[key] for key in ("code", "name", "email", "phone", "address", "website", "opening_hours")}
 
 
 def status_fields(*, status: dict) -> dict:

@@ -228,13 +228,14 @@ STAGE_RULES = {"start": (R.AT_START, R.AT_START_IF), "completion": (R.AT_COMPLET
 LATER_RULES = tuple(rule for rules in STAGE_RULES.values() for rule in rules)
 
 
-def requirements_for(*, application_type, facts: dict) -> list[tuple[DocumentRequirement, bool]]:
+def requirements_for(*, application_type, facts: dict, municipality_id=None) -> list[tuple[DocumentRequirement, bool]]:
     """The documents an application of this type needs, given the facts: (requirement, required).
 
     ``application_type`` is an ApplicationType or its code. "always" and matching "required_if" rules
     give required=True; "recommended" and matching "recommended_if" give required=False. In the
-    requirements' catalogue order. One query. The rules for later stages ("at_start", "at_completion")
-    are left out: ``stage_requirements_for`` gives them.
+    requirements' catalogue order. One query; with ``municipality_id``, a second: the requirements that
+    municipality adds to the type on top of the national catalogue (``LocalRequirement``, issue 19), required.
+    The rules for later stages ("at_start", "at_completion") are left out: ``stage_requirements_for`` gives them.
     """
     code = getattr(application_type, "code", application_type)
     rules = (RequirementRule.objects.filter(application_type__code=code).exclude(rule__in=LATER_RULES)
@@ -247,6 +248,14 @@ def requirements_for(*, application_type, facts: dict) -> list[tuple[DocumentReq
             result.append((rule.requirement, False))
         elif condition_matches(rule.condition, facts or {}):
             result.append((rule.requirement, rule.rule == RequirementRule.Rule.REQUIRED_IF))
+    if municipality_id:
+        from applications.models import LocalRequirement
+
+        national = {req.pk for req, _required in result}
+        local = (LocalRequirement.objects.filter(municipality_id=municipality_id, application_type__code=code,
+                                                 requirement__isnull=False)
+                 .select_related("requirement").order_by("requirement__order", "requirement__code"))
+        result += [(row.requirement, True) for row in local if row.requirement_id not in national]
     return result
 
 
