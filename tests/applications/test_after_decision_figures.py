@@ -70,14 +70,21 @@ def test_the_csv_export_and_the_api_give_the_dashboards_figures(worker, client):
     started = in_force(worker)
     with at(dt.date(2026, 5, 1)):
         start_of_work.report_start(case=started, actor=started.applicant, start_date=dt.date(2026, 4, 1))
-    client.force_login(UserFactory(role="manager"))
+    client.force_login(UserFactory(role="manager"))  # of the default municipality, the case's
     period = {"from": "2026-01-01", "to": "2026-12-31"}
-    expected = after_decision.figures(start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
+    expected = after_decision.figures(start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
+                                      municipalities=[started.property.municipality_id])
     data = client.get(reverse("api-kpis-after-decision"), period).json()
     assert data["from"] == "2026-01-01" and data["permit_to_start"] == {"count": 1, "mean": 30.0, "median": 30.0}
     assert data["lapsed"] == expected["lapsed"] and data["completion_to_occupancy"]["count"] == 0
     csv = client.get(reverse("satisfaction:export_csv"), period).content.decode()
     assert "after_decision,permit_to_start,,Days from permit to start,median,30" in csv
     assert "after_decision,lapsed,,Permits lapsed,permits,0" in csv
+    # Issue 19: another municipality's manager counts none of them, in the API and in the CSV.
+    other = Municipality.objects.create(code="0147", name="Frederiksberg")
+    client.force_login(UserFactory(role="manager", municipality=other))
+    assert client.get(reverse("api-kpis-after-decision"), period).json()["permit_to_start"]["count"] == 0
+    assert "after_decision,permit_to_start,,Days from permit to start,count,0" in client.get(
+        reverse("satisfaction:export_csv"), period).content.decode()
     client.force_login(worker)
     assert client.get(reverse("api-kpis-after-decision")).status_code == 403
