@@ -13,7 +13,7 @@ from applications.selectors import cases as case_selectors
 from permitportal.accounts import roles
 from permitportal.core import audit
 
-from .. import selectors, services
+from .. import selectors, services, sessions
 from ..forms import (
     CancelForm,
     RequestForm,
@@ -26,7 +26,7 @@ from .common import _back, _meeting
 
 def index(request):
     """What a meeting can and cannot settle, what to bring, and how to book (also the open-house sessions)."""
-    return render(request, "predialogue/index.html", {"sessions": selectors.upcoming_sessions()})
+    return render(request, "predialogue/index.html", {"sessions": sessions.upcoming_sessions()})
 
 
 # --- Applicant: requests ------------------------------------------------------------------------------

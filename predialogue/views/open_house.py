@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from permitportal.accounts.selectors import client_address
 
-from .. import selectors, services
+from .. import services, sessions
 from ..forms import (
     ConvertRegistrationForm,
     RegistrationForm,
@@ -18,11 +18,11 @@ from .common import _require_staff
 # --- Open house -------------------------------------------------------------------------------------------
 
 def open_house(request):
-    return render(request, "predialogue/open_house.html", {"sessions": selectors.upcoming_sessions()})
+    return render(request, "predialogue/open_house.html", {"sessions": sessions.upcoming_sessions()})
 
 
 def open_house_register(request, session_pk):
-    session = selectors.get_open_session(pk=session_pk)
+    session = sessions.get_open_session(pk=session_pk)
     user = request.user if request.user.is_authenticated else None
     if request.method == "POST":
         form = RegistrationForm(request.POST)
@@ -59,7 +59,7 @@ def open_house_confirm(request, token):
         messages.success(request, _("You are registered. We have sent a confirmation to %(email)s.")
                          % {"email": registration.email})
         return redirect("predialogue:open_house")
-    registration = selectors.registration_to_confirm(token=token)
+    registration = sessions.registration_to_confirm(token=token)
     if registration is None:
         return render(request, "predialogue/open_house_confirm.html",
                       {"error": _("This link is not valid. Register again to get a new one.")}, status=404)
@@ -87,23 +87,23 @@ def staff_sessions(request):
     else:
         form = SessionForm()
     return render(request, "predialogue/staff/sessions.html", {
-        "sessions": selectors.staff_sessions(user=request.user), "form": form})
+        "sessions": sessions.staff_sessions(user=request.user), "form": form})
 
 
 @login_required
 def staff_session(request, pk):
     _require_staff(request)
-    session = selectors.get_session(user=request.user, pk=pk)
+    session = sessions.get_session(user=request.user, pk=pk)
     return render(request, "predialogue/staff/session.html",
-                  {"session": session, "registrations": selectors.session_registrations(session=session)})
+                  {"session": session, "registrations": sessions.session_registrations(session=session)})
 
 
 @login_required
 def registration_convert(request, pk, registration_pk):
     """Turn an open-house registration into a meeting request (staff choose the property)."""
     _require_staff(request)
-    session = selectors.get_session(user=request.user, pk=pk)
-    registration = selectors.get_registration(session=session, pk=registration_pk)
+    session = sessions.get_session(user=request.user, pk=pk)
+    registration = sessions.get_registration(session=session, pk=registration_pk)
     if registration.meeting_id:
         return redirect("predialogue:meeting_detail", pk=registration.meeting_id)
     if request.method == "POST":
