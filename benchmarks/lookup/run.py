@@ -209,6 +209,9 @@ def ensure_database():
 
 
 def load(n_cases: int, seed: int = 42):
+    """People, properties (each in one of the 98 municipalities), cases and their search entries, by COPY.
+    One long function on purpose: a benchmark's loader reads best as one script from the first table to the
+    indexes, and its pieces share the generated rows."""
     from django.db import connection, transaction
 
     from applications.models import ApplicationType, Case, Property
@@ -475,6 +478,8 @@ def percentile(values, q):
 
 
 def measure(samples: int, *, code: str = "0101"):
+    """Every kind of lookup and the bare view, interleaved, then the statement alone, the queries and the API;
+    prints the table and the verdicts. One function so that the printed table follows the measuring."""
     from django.contrib.auth.models import Group
     from django.db import connection
     from django.test import Client
