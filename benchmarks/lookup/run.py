@@ -640,7 +640,8 @@ def main():
     urlpatterns[:] = _urlpatterns()
     settings.ROOT_URLCONF = __name__
     # Only what the lookup needs: another app's data migration must not run over a million cases here.
-    for app in ("contenttypes", "auth", "sessions", "accounts", "core", "applications", "dialogueteam"):
+    for app in ("contenttypes", "auth", "sessions", "accounts", "core", "applications", "dialogueteam", "predialogue",
+                "hearings"):
         call_command("migrate", app, verbosity=0)
     count = Case.objects.count()
     if args.rebuild or count < args.cases:
