@@ -120,6 +120,8 @@ ADVISORY_TEXT = {
     "hearing_deadline_passed": _("The hearing on %(reference)s passed its deadline %(date)s."),
     # Variants an advisory names in its params as "text".
     "request_answered": _("The applicant has answered the information request on %(reference)s."),
+    "start_documents": _("Documents for the start of work on %(reference)s arrived: %(names)s. Check them on the "
+                         "case."),
     "case_screened_problems": _("%(reference)s was screened: %(ok)s of %(total)s checks fine. Not fine: "
                                 "%(failed)s."),
 }

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0014_hearings_and_appeals_advisory_kinds'),
+        ('applications', '0019_case_service_target'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -133,7 +133,19 @@ def attach_with_report(*, case: Case, stage: str, files: dict | None, actor) -> 
         raise DocumentsMissing(
             _("Send these documents with the report: %(names)s.") % {"names": titles(lacking)},
             code="missing_documents")
-    return [_store_one(case=case, stage=stage, requirement=r, uploaded_file=f, actor=actor) for r, f in pairs]
+    stored = [_store_one(case=case, stage=stage, requirement=r, uploaded_file=f, actor=actor) for r, f in pairs]
+    if stage == STAGE.START and stored:  # the completion report raises its own advisory
+        _advise_start_documents(case=case, stored=stored)
+    return stored
+
+
+def _advise_start_documents(*, case: Case, stored: list[StageDocument]) -> None:
+    """Tell the caseworker that documents for the start of work arrived and wait for a check."""
+    from applications.services.advisories import raise_advisory
+
+    raise_advisory(kind="supplementary_material", case=case, dedupe_key=f"stage-documents:{stored[0].pk}",
+                   params={"reference": case.reference, "text": "start_documents",
+                           **events.names("names", [d.requirement for d in stored], "title")})
 
 
 def _stage_open(case: Case, stage: str) -> bool:
@@ -167,6 +179,8 @@ def add_stage_document(*, case: Case, stage: str, requirement_code: str, uploade
 
         raise_advisory(kind="completion_reported", case=case, params={"reference": case.reference},
                        dedupe_key=f"stage-document:{stage_document.pk}")
+    else:
+        _advise_start_documents(case=case, stored=[stage_document])
     return stage_document
 
 

@@ -145,6 +145,13 @@ def test_the_start_report_is_refused_without_its_documents(worker):
     assert doc.document.requirement.code == "start-decl" and doc.document.kind == "pdf"
     assert CaseEvent.objects.filter(case=case, kind="stage_document_added", params__requirement="Start declaration",
                                     params__requirement_da="Starterklæring").exists()
+    # The caseworker is told to check them.
+    from applications.models import Advisory
+    from applications.selectors.advisories import advisory_text
+
+    advisory = Advisory.objects.get(case=case, params__text="start_documents")
+    assert advisory_text(advisory) == (f"Documents for the start of work on {case.reference} arrived: Start "
+                                       "declaration. Check them on the case.")
 
 
 def test_a_file_is_checked_like_an_application_document(worker):
