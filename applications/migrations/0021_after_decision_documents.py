@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0019_case_service_target'),
+        ('applications', '0020_case_property_dates_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
