@@ -36,6 +36,7 @@ class Touchpoint(models.TextChoices):
     PREDIALOGUE_MEETING = "predialogue_meeting", _("After a pre-application meeting")
     SUBMISSION = "submission", _("After submission")
     DECISION = "decision", _("After the decision")
+    HEARING_ANSWER = "hearing_answer", _("After answering a hearing")
 
 
 class Channel(models.TextChoices):
