@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0020_case_property_dates_index'),
+        ('applications', '0021_municipality_hearing_survey'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
