@@ -137,15 +137,14 @@ class CaseListView(APIView):
 
     @extend_schema(request=CaseCreateSerializer, responses={201: CaseDetailSerializer})
     def post(self, request):
-        assisting = isinstance(request.data, dict) and "on_behalf_of" in request.data
-        allowed = roles.DIALOGUE_TEAM if assisting else roles.APPLICANT
-        if not roles.has_role(request.user, allowed):
+        body = CaseCreateSerializer(data=request.data)  # read first: a hostile body is a 400 whoever sends it
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        assisting = "on_behalf_of" in data
+        if not roles.has_role(request.user, roles.DIALOGUE_TEAM if assisting else roles.APPLICANT):
             message = (_("Only the dialogue team can start an application for a citizen.") if assisting
                        else _("Only applicants can start an application."))
             return Response({"message": message, "code": "permission_denied"}, status=403)
-        body = CaseCreateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
         if assisting:
             return self._start_assisted(request, data)
         if data["from_minutes"]:

@@ -69,7 +69,7 @@ def draft_create(request):
         from permitportal.accounts.selectors_firms import firm_for_member
 
         firm_id = request.POST["firm"]
-        firm = firm_for_member(user=request.user, firm_id=int(firm_id) if firm_id.isdigit() and len(firm_id) < 10
+        firm = firm_for_member(user=request.user, firm_id=int(firm_id) if firm_id.isdigit() and len(firm_id) < 12
                                else 0)[0]
     try:
         case = case_services.create_draft(

@@ -4,6 +4,8 @@ case's access is: ``applications.selectors.cases._own`` asks ``current_member_fi
 from django.db.models import QuerySet
 from django.http import Http404
 
+from permitportal.core import limits
+
 from .models import Firm, FirmMembership, NationalIdentity
 
 
@@ -25,6 +27,8 @@ def firms_of(*, user) -> list[Firm]:
 
 def firm_for_member(*, user, firm_id) -> tuple[Firm, FirmMembership]:
     """The firm and the user's current membership of it; Http404 for anyone else (a member who left too)."""
+    if not isinstance(firm_id, int) or not 0 < firm_id <= limits.ID:  # beyond the column: no such firm
+        raise Http404("No such firm")
     membership = current_memberships(user=user).filter(firm_id=firm_id).first()
     if membership is None:
         raise Http404("No such firm")

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from permitportal.core import limits
 from permitportal.core.errors import DomainError
 
 from . import selectors_firms, services_firms, services_invitations
@@ -60,6 +61,8 @@ def firm(request, firm_id):
 
 def _member_of(request, firm_id, member_id) -> FirmMembership:
     the_firm, _mine = selectors_firms.firm_for_member(user=request.user, firm_id=firm_id)
+    if not 0 < member_id <= limits.ID:
+        raise Http404("No such member")
     member = FirmMembership.objects.select_related("firm", "user").filter(
         pk=member_id, firm=the_firm, left_at__isnull=True).first()
     if member is None:
