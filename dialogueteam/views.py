@@ -400,5 +400,4 @@ def assisted_start(request):
     from applications.selectors.cases import assisted_drafts_of
 
     return render(request, "dialogueteam/assisted_start.html", {
-        "form": form, "matches": matches, "drafts": assisted_drafts_of(user=request.user)},
-        status=400 if form.errors else 200)
+        "form": form, "matches": matches, "drafts": assisted_drafts_of(user=request.user)})

@@ -32,10 +32,9 @@ def firms(request):
             messages.success(request, _("The firm %(name)s is created. You are its administrator.") % {
                 "name": firm.name})
             return redirect("accounts:firm", firm_id=firm.pk)
-    status = 400 if form.errors else 200
     return render(request, "accounts/firms.html", {
         "memberships": list(selectors_firms.current_memberships(user=request.user).order_by("firm__name")),
-        "form": form, "cvr": selectors_firms.verified_cvr(user=request.user)}, status=status)
+        "form": form, "cvr": selectors_firms.verified_cvr(user=request.user)})
 
 
 @login_required
@@ -53,10 +52,9 @@ def firm(request, firm_id):
         else:
             messages.success(request, _("%(email)s is now a member of the firm.") % {"email": added.user.email})
             return redirect("accounts:firm", firm_id=the_firm.pk)
-    status = 400 if form is not None and form.errors else 200
     return render(request, "accounts/firm.html", {
         "firm": the_firm, "membership": membership, "members": selectors_firms.members_of(firm=the_firm),
-        "form": form}, status=status)
+        "form": form})
 
 
 def _member_of(request, firm_id, member_id) -> FirmMembership:
@@ -112,5 +110,4 @@ def welcome(request, token):
         login(request, user, backend="permitportal.accounts.backends.EmailBackend")
         messages.success(request, _("Your password is saved and you are logged in."))
         return redirect(next_path)
-    return render(request, "accounts/welcome.html", {"form": form, "invited": user},
-                  status=400 if form.errors else 200)
+    return render(request, "accounts/welcome.html", {"form": form, "invited": user})
