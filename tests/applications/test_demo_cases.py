@@ -6,7 +6,9 @@ from django.utils import timezone
 
 from applications.demo import HISTORY_APPLICANTS, HISTORY_CASES
 from applications.models import Case, InformationRequest
+from applications.selectors.cases import my_cases
 from dialogueteam import search as lookup
+from permitportal.accounts.models import Firm, User
 from satisfaction.selectors import default_period, kpis
 
 
@@ -15,19 +17,28 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     settings.DEBUG = True
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
-    cases = Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"])
+    cases = Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"],
+                                firm__isnull=True)
     assert sorted(cases.values_list("status", flat=True)) == [
         "awaiting_information", "decided", "decided", "draft", "in_review", "submitted"]
     assert sorted(c.decision.outcome for c in cases.filter(status="decided")) == ["granted", "refused"]
     assert InformationRequest.objects.filter(case__status="awaiting_information", state="open").count() == 1
     assert all(c.reference for c in cases.exclude(status="draft"))
-    # The dialogue team finds them, drafts excepted.
-    assert len(lookup.search_cases(query="kongens nytorv").cases) == 5
+    # The demo firm (issue 20): two members, a draft and a sent case, both in each member's list.
+    firm = Firm.objects.get(cvr="12345678")
+    assert firm.memberships.filter(left_at__isnull=True).count() == 2
+    assert sorted(firm.cases.values_list("status", flat=True)) == ["draft", "submitted"]
+    colleague = User.objects.get(email="colleague@example.dk")
+    assert set(my_cases(user=colleague)) == set(firm.cases.all())
+    assert all(c.customer_group == "professional" for c in firm.cases.all())
+    # The dialogue team finds them, drafts excepted (the firm's sent case too).
+    assert len(lookup.search_cases(query="kongens nytorv").cases) == 6
     _the_history_looks_like_a_municipality_s()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
-    assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).count() == 6
-    assert Case.objects.count() == 6 + HISTORY_CASES
+    assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"],
+                               firm__isnull=True).count() == 6
+    assert Case.objects.count() == 6 + 2 + HISTORY_CASES
 
 
 def _the_history_looks_like_a_municipality_s():
