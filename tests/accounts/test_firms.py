@@ -199,3 +199,14 @@ def test_the_firm_page_query_count_does_not_grow_with_members(client, firm, admi
     with CaptureQueriesContext(conn) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_the_memberships_are_in_the_export_and_the_last_admin_hands_over_before_deleting(firm, admin,
+                                                                                         other_applicant):
+    from permitportal.accounts.services_data import deletion_blockers, export_personal_data
+
+    services_firms.add_member(firm=firm, actor=admin, email=other_applicant.email)
+    data = export_personal_data(user=admin)
+    assert data["firm_memberships"][0]["cvr"] == "12345678" and data["firm_memberships"][0]["administrator"]
+    assert any("only administrator" in r for r in deletion_blockers(user=admin))
+    assert not any("only administrator" in r for r in deletion_blockers(user=other_applicant))
