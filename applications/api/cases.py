@@ -114,7 +114,12 @@ class CaseDetailSerializer(serializers.Serializer):
 
 
 def _owner_case(request, reference) -> Case:
-    return case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    if case.assisted_by_id == request.user.pk and case.applicant_id != request.user.pk:
+        from permitportal.core import audit  # a staff member working on a citizen's draft they help with
+
+        audit.record(actor=request.user, action="assisted_draft_read", object_type="case", object_id=case.reference)
+    return case
 
 
 def _detail(case: Case, user) -> dict:
@@ -320,11 +325,6 @@ class ConfirmationLinkView(APIView):
 
         _empty_body(request)
         case = _owner_case(request, reference)
-        if case.assisted_by_id == request.user.pk:
-            from permitportal.core import audit
-
-            audit.record(actor=request.user, action="assisted_draft_read", object_type="case",
-                         object_id=case.reference)
         assisted.send_confirmation_link(case=case, actor=request.user)
         return Response({"reference": case.reference, "link_sent_at": case.assisted_link_sent_at})
 

@@ -23,6 +23,7 @@ from tests.factories import UserFactory
 
 
 def _start(staff, email="borger@example.dk", name="Birthe Borger", **kwargs):
+    kwargs.setdefault("language", "en")
     return assisted.start_assisted_draft(actor=staff, email=email, name=name, property=PropertyFactory(),
                                          application_type=ApplicationType.objects.get(code="small-building"),
                                          **kwargs)
@@ -238,3 +239,26 @@ def test_two_confirmations_at_once_send_once_and_answer_409():
         t.join(timeout=120)
     assert sorted(answers) == [200, 409, 409, 409]
     assert CaseEvent.objects.filter(case=case, kind="assisted_confirmed").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_help_code_still_shows_an_assisted_draft_to_a_colleague(catalogue, client, dialogue_member):
+    from dialogueteam import services as dialogue_services
+
+    case = _start(dialogue_member)
+    code = dialogue_services.issue_help_code(case=case, user=case.applicant)
+    colleague = UserFactory(role="dialogue_team")
+    client.force_login(colleague)
+    assert client.get(reverse("applications:draft_edit", args=[case.reference])).status_code == 404
+    page = client.get(reverse("dialogueteam:help_draft", args=[code]))
+    assert page.status_code == 200 and case.reference in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_work_through_the_api_is_audited(catalogue, dialogue_member):
+    case = _start(dialogue_member)
+    response = _api(dialogue_member).post(f"/api/v1/cases/{case.reference}/requirements/site-plan/not-relevant/",
+                                          {"reason": "The citizen has no site plan for a shed."}, format="json")
+    assert response.status_code == 200
+    assert AuditEntry.objects.filter(actor=dialogue_member, action="assisted_draft_read",
+                                     object_id=case.reference).exists()
