@@ -106,6 +106,11 @@ class CaseDetailSerializer(serializers.Serializer):
     permit_lapses_on = serializers.DateField(allow_null=True, help_text="For a permit: the day it lapses unless "
                                                                         "the work has started (byggeloven § 16, "
                                                                         "stk. 10).")
+    firm = serializers.DictField(allow_null=True, help_text="The firm the case belongs to (id, name, cvr): its "
+                                                            "current members see and work on it.")
+    assisted = serializers.DictField(allow_null=True, help_text="For a case the dialogue team started with the "
+                                                                "citizen: by (the staff member), link_sent_at, "
+                                                                "confirmed_at.")
     hearings = serializers.ListField(
         child=serializers.DictField(), required=False,
         help_text="The case's hearings, newest first: id, kind, kind_label, status, deadline, invited, answered, "

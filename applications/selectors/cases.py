@@ -155,6 +155,10 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "caseworker": ({"name": worker.get_full_name(), "email": worker.email, "phone": worker.phone}
                        if worker else None),
         "decision": decision_data(case=case),
+        "firm": ({"id": case.firm_id, "name": case.firm.name, "cvr": case.firm.cvr} if case.firm_id else None),
+        "assisted": ({"by": case.assisted_by.get_full_name() if case.assisted_by else None,
+                      "link_sent_at": case.assisted_link_sent_at, "confirmed_at": case.assisted_confirmed_at}
+                     if case.assisted_by_id or case.assisted_confirmed_at else None),
         **_after_decision(case=case, include_staff=include_staff),
         **hooks.detail_fields_for(case, include_staff=include_staff),
     }

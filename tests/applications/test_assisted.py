@@ -181,7 +181,10 @@ def test_the_api(catalogue, dialogue_member, applicant, django_capture_on_commit
     citizen = case.applicant
     assert _api(dialogue_member).post(f"/api/v1/cases/{case.reference}/confirm/", {}, format="json"
                                       ).status_code == 404
-    assert _api(citizen).post(f"/api/v1/cases/{case.reference}/confirm/", {}, format="json").status_code == 200
+    confirmed = _api(citizen).post(f"/api/v1/cases/{case.reference}/confirm/", {}, format="json")
+    assert confirmed.status_code == 200 and confirmed.json()["status"] == "submitted"
+    assert confirmed.json()["assisted"]["by"] == dialogue_member.get_full_name()
+    assert confirmed.json()["assisted"]["confirmed_at"]
     assert _api(citizen).post(f"/api/v1/cases/{case.reference}/confirm/", {}, format="json").status_code == 409
     # A case not started by the dialogue team is sent as usual.
     own = case_services.create_draft(applicant=applicant, property=PropertyFactory(),

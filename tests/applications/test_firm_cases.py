@@ -63,6 +63,7 @@ def test_only_a_current_member_applies_on_the_firms_behalf(catalogue, firm, appl
                                                        "application_type": "small-building"}, format="json")
     assert response.status_code == 201
     assert Case.objects.get(reference=response.json()["reference"]).firm == firm
+    assert response.json()["firm"] == {"id": firm.pk, "name": "Byg & Co ApS", "cvr": "87654321"}
 
 
 def test_the_html_start_on_the_firms_behalf_and_the_list_names_the_firm(catalogue, client, firm, applicant,
