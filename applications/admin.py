@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from applications import models as m
+from applications.admin_scope import MunicipalityScopedAdmin
 from applications.selectors.catalogue import catalogue_as_data
 from applications.services.catalogue import check_catalogue
 
@@ -126,33 +127,86 @@ class CatalogueVersionAdmin(admin.ModelAdmin):
 # --- Property register and cases --------------------------------------------------------------
 
 @admin.register(m.Property)
-class PropertyAdmin(admin.ModelAdmin):
-    list_display = ("address", "postcode", "city", "cadastral_number", "property_number", "year_built", "use")
+class PropertyAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "municipality"
+    list_display = ("address", "postcode", "city", "municipality", "cadastral_number", "property_number",
+                    "year_built", "use")
     search_fields = ("address", "cadastral_number", "property_number")
-    list_filter = ("use",)
+    list_filter = ("municipality", "use")
 
 
 @admin.register(m.PropertyCorrection)
-class PropertyCorrectionAdmin(admin.ModelAdmin):
+class PropertyCorrectionAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
     list_display = ("property", "field", "register_value", "reported_value", "created_at", "resolved_at")
     list_filter = ("field", "resolved_at")
     raw_id_fields = ("property", "reported_by")
     search_fields = ("property__address",)
 
 
-class NoDraftsMixin:
+class NoDraftsMixin(MunicipalityScopedAdmin):
     """A draft is the applicant's own until they submit it: staff see it only with a help code from the
-    applicant (dialogueteam), never in the admin. ``draft_field`` leads from the row to its case's status."""
+    applicant (dialogueteam), never in the admin. ``draft_field`` leads from the row to its case's status.
+    Staff see only their municipalities' rows (``MunicipalityScopedAdmin``)."""
 
     draft_field = "case__status"
+    municipality_field = "case__property__municipality"
 
     def get_queryset(self, request):
         return super().get_queryset(request).exclude(**{self.draft_field: m.Case.Status.DRAFT})
 
 
+class MunicipalityAdmin(admin.ModelAdmin):
+    """A municipality's contact points, branding, local targets and requirements: edited by its own
+    managers only (superusers add municipalities)."""
+
+    list_display = ("code", "name", "email", "phone")
+    search_fields = ("code", "name")
+    filter_horizontal = ("staff",)
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(staff=request.user)
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        from permitportal.accounts import roles
+
+        if request.user.is_superuser:
+            return True
+        if not roles.has_role(request.user, roles.MANAGER):
+            return False
+        return obj is None or obj.staff.filter(pk=request.user.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_module_permission(self, request):
+        return self.has_change_permission(request)
+
+
+class LocalServiceTargetInline(admin.TabularInline):
+    model = m.LocalServiceTarget
+    extra = 0
+
+
+class LocalRequirementInline(admin.TabularInline):
+    model = m.LocalRequirement
+    extra = 0
+
+
+MunicipalityAdmin.inlines = [LocalServiceTargetInline, LocalRequirementInline]
+admin.site.register(m.Municipality, MunicipalityAdmin)
+
+
 @admin.register(m.Case)
 class CaseAdmin(NoDraftsMixin, admin.ModelAdmin):
     draft_field = "status"
+    municipality_field = "property__municipality"
     list_display = ("reference", "status", "application_type")
     list_filter = ("status", "application_type")
     search_fields = ("reference",)

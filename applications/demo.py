@@ -12,6 +12,83 @@ def load_catalogue(*, stdout) -> list[str]:
     return [f"Catalogue {version.version} loaded"]
 
 
+# The demo's municipalities: the two with staff and cases, and the neighbours whose addresses the
+# demo register holds (so the guide can name the municipality that will handle a case there).
+DEMO_MUNICIPALITIES = [
+    {"code": "0101", "name": "København", "email": "byggeri@kk.example.dk", "phone": "+45 33 66 33 66",
+     "address": "Njalsgade 13, 2300 København S", "website": "https://www.kk.dk",
+     "opening_hours": "Mandag-onsdag 10-15, torsdag 10-17, fredag 10-13", "colour": "#1b4f8a"},
+    {"code": "0147", "name": "Frederiksberg", "email": "byggesag@frb.example.dk", "phone": "+45 38 21 21 21",
+     "address": "Smallegade 1, 2000 Frederiksberg", "website": "https://www.frederiksberg.dk",
+     "opening_hours": "Mandag-torsdag 10-15, fredag 10-13", "colour": "#1d6b3a"},
+    {"code": "0151", "name": "Ballerup"}, {"code": "0161", "name": "Glostrup"}, {"code": "0163", "name": "Herlev"},
+    {"code": "0165", "name": "Albertslund"}, {"code": "0167", "name": "Hvidovre"},
+    {"code": "0169", "name": "Høje-Taastrup"}, {"code": "0175", "name": "Rødovre"}, {"code": "0185", "name": "Tårnby"},
+]
+# Who works where: the demo's staff (seed_demo) in København, and Frederiksberg's own.
+DEMO_STAFF = [
+    ("caseworker@example.dk", "caseworker", ["0101"], ""),
+    ("dialogue@example.dk", "dialogue_team", ["0101"], ""),
+    ("manager@example.dk", "manager", ["0101"], ""),
+    ("caseworker.frb@example.dk", "caseworker", ["0147"], "Frida Fogh"),
+    ("dialogue.frb@example.dk", "dialogue_team", ["0147"], "Frederik Falk"),
+    ("manager.frb@example.dk", "manager", ["0147"], "Freja Friis"),
+    ("national@example.dk", "national", [], "Niels Nørgaard"),
+]
+
+
+# Frederiksberg's own additions for types without a national target (issue 19): a local service target and an
+# extra requirement with its guidance. Made up for the demo.
+DEMO_LOCAL_TARGETS = [("0147", "demolition", 21), ("0147", "change-of-use", 35)]
+DEMO_LOCAL_REQUIREMENTS = [
+    ("0147", "demolition", "facades",
+     "Frederiksberg beder om facadetegninger eller fotos af alle facader på en bygning, der skal rives ned, "
+     "til kommunens arkiv."),
+]
+
+
+def load_local_rules(*, stdout) -> list[str]:
+    """Local targets and requirements on top of the national catalogue (after the catalogue is loaded)."""
+    from applications.models import (
+        ApplicationType,
+        DocumentRequirement,
+        LocalRequirement,
+        LocalServiceTarget,
+        Municipality,
+    )
+
+    types = {t.code: t for t in ApplicationType.objects.all()}
+    for code, type_code, days in DEMO_LOCAL_TARGETS:
+        if type_code in types:
+            LocalServiceTarget.objects.update_or_create(municipality=Municipality.objects.get(code=code),
+                                                        application_type=types[type_code], defaults={"days": days})
+    for code, type_code, requirement, guidance in DEMO_LOCAL_REQUIREMENTS:
+        found = DocumentRequirement.objects.filter(code=requirement).first()
+        if type_code in types and found is not None:
+            LocalRequirement.objects.get_or_create(municipality=Municipality.objects.get(code=code),
+                                                   application_type=types[type_code], requirement=found,
+                                                   defaults={"guidance": guidance})
+    return [f"Local rules: {len(DEMO_LOCAL_TARGETS)} local targets, {len(DEMO_LOCAL_REQUIREMENTS)} extra requirement."]
+
+
+def load_municipalities(*, stdout) -> list[str]:
+    """The municipalities and who works for each (new demo staff get the demo password)."""
+    from applications.models import Municipality
+    from applications.services.municipalities import create_staff
+
+    for values in DEMO_MUNICIPALITIES:
+        Municipality.objects.update_or_create(code=values["code"], defaults=values)
+    for email, role, codes, name in DEMO_STAFF:
+        user, created = create_staff(email=email, role=role, codes=codes, full_name=name)
+        if created:
+            from permitportal.core.management.commands.seed_demo import DEMO_PASSWORD
+
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+    return [f"Municipalities: {len(DEMO_MUNICIPALITIES)}; staff in "
+            + ", ".join(f"{e} ({', '.join(c) or 'national'})" for e, _r, c, _n in DEMO_STAFF[3:])]
+
+
 def load_properties(*, stdout) -> list[str]:
     from applications.services.properties import import_properties
 
@@ -103,6 +180,13 @@ def load_cases(*, stdout) -> list[str]:
             handling.start_review(case=case, actor=worker)
             decisions.record_decision(case=case, outcome=outcome, actor=worker, guidance=guidance,
                                       reasons="Projektet er vurderet efter bygningsreglementet (demo).")
+        frb_worker = User.objects.filter(email="caseworker.frb@example.dk").first() or worker
+        _application(applicant=applicant, address="Fuglebakkevej 14", type_code="small-building",
+                     description="Carport på 25 m² ved indkørslen.")
+        frb_review = _application(applicant=architect, address="Godthåbsvej 87", type_code="single-family-house",
+                                  description="Altaner mod gården på fire etager.")
+        handling.assign(case=frb_review, caseworker=frb_worker, actor=frb_worker)
+        _complete(case=frb_review, worker=frb_worker)
     counts = Case.objects.filter(applicant__in=[applicant, architect]).values_list("status", flat=True)
     return [f"Cases: {len(counts)} demo cases ({', '.join(sorted(counts))})."]
 
@@ -171,9 +255,9 @@ def load_history(*, stdout) -> list[str]:
         add_role(user=person, role=roles.APPLICANT)
         people.append(person)
     types = {t.code: t for t in ApplicationType.objects.filter(code__in=[c for c, _w, _d in HISTORY_TYPES])}
-    # Anywhere but Kongens Nytorv, where the demo logins' own cases are.
-    addresses = list(Property.objects.exclude(address__startswith="Kongens Nytorv").order_by("pk")
-                     .values_list("pk", flat=True))
+    # Anywhere in the caseworker's municipality but Kongens Nytorv, where the demo logins' own cases are.
+    addresses = list(Property.objects.filter(municipality__staff=worker)
+                     .exclude(address__startswith="Kongens Nytorv").order_by("pk").values_list("pk", flat=True))
     today = timezone.localdate()
 
     def at(day, hour):
@@ -271,7 +355,9 @@ def load_firm(*, stdout) -> list[str]:
 
 
 LOADERS = [
+    load_municipalities,
     load_catalogue,
+    load_local_rules,
     load_properties,
     load_history,
     load_cases,

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from applications.admin_scope import MunicipalityScopedAdmin
 from dialogueteam.models import CaseSearchEntry, Contact, Forward
 
 
@@ -12,7 +13,9 @@ class ForwardInline(admin.TabularInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "municipality"
+
     list_display = ("created_at", "channel", "topic", "customer_group", "case", "resolved_first_contact",
                     "created_by")
     list_filter = ("channel", "topic", "customer_group", "resolved_first_contact")
@@ -23,7 +26,9 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Forward)
-class ForwardAdmin(admin.ModelAdmin):
+class ForwardAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "case__property__municipality"
+
     list_display = ("forwarded_at", "case", "recipient", "due_at", "answered_at", "overdue_advised_at")
     list_filter = ("answered_at",)
     search_fields = ("case__reference", "question", "answer")
@@ -31,12 +36,13 @@ class ForwardAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseSearchEntry)
-class CaseSearchEntryAdmin(admin.ModelAdmin):
+class CaseSearchEntryAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
     """Read-only: the entries are written by dialogueteam.search."""
 
     list_display = ("case", "is_open", "submitted_at")
     search_fields = ("case__reference",)
     readonly_fields = ("case", "search_text", "is_open", "submitted_at")
+    municipality_field = "municipality"
 
     def has_add_permission(self, request):
         return False

@@ -141,7 +141,7 @@ class ContactCreateView(APIView):
         body.is_valid(raise_exception=True)
         data = body.validated_data
         try:
-            case = services.find_case_for_contact(reference=data["case"])
+            case = services.find_case_for_contact(user=request.user, reference=data["case"])
         except services.DialogueError as exc:
             raise ValidationError({"case": str(exc)}) from exc
         try:

@@ -27,6 +27,10 @@ class CaseSearchEntry(models.Model):
     pairs = models.TextField(default="", blank=True)
     is_open = models.BooleanField(default=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The case's municipality, so that the lookup's scope is in its one statement (issue 19).
+    # No index of its own: the search reads entries from its word and pair indexes and filters them.
+    municipality = models.ForeignKey("applications.Municipality", null=True, on_delete=models.CASCADE,
+                                     related_name="+", db_constraint=False, db_index=False)
 
     class Meta:
         verbose_name = _("case search entry")
@@ -79,6 +83,9 @@ class Contact(models.Model):
     resolved_first_contact = models.BooleanField(_("resolved at first contact"), default=False)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts")
     summary = models.TextField(_("note"), blank=True)
+    # The municipality the contact was with: the case's, else the dialogue team member's (issue 19).
+    municipality = models.ForeignKey("applications.Municipality", null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
     caller_name = models.CharField(_("caller's name"), max_length=200, blank=True)
     caller_email = models.EmailField(_("caller's e-mail"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

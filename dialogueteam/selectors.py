@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from applications import hooks
 from applications.models import Case
+from applications.selectors.cases import staff_cases
+from applications.selectors.municipalities import scoped_to_member
 from applications.selectors.status import event_text, status_text, waiting_for, waiting_for_text
 from applications.services.clock import clock_state
 from applications.services.transitions import AFTER_DECISION
@@ -25,9 +27,10 @@ S = Case.Status
 RECENT_EVENTS = 8
 
 
-def _card_queryset() -> QuerySet[Case]:
-    return (Case.objects.exclude(status=S.DRAFT)
-            .select_related("property", "applicant", "caseworker", "application_type", *hooks.case_select_related))
+def _card_queryset(*, user) -> QuerySet[Case]:
+    """The submitted cases of the user's municipalities (``applications.selectors.cases.staff_cases``)."""
+    return staff_cases(user=user).select_related("property", "applicant", "caseworker", "application_type",
+                                                 *hooks.case_select_related)
 
 
 def caseworker_data(case: Case) -> dict | None:
@@ -56,10 +59,11 @@ def result_data(case: Case, *, today=None) -> dict:
     }
 
 
-def get_card_case(*, reference: str) -> Case:
-    """A submitted case with what its card shows; Http404 for a draft or an unknown reference."""
+def get_card_case(*, user, reference: str) -> Case:
+    """A submitted case of the user's municipalities with what its card shows; Http404 for a draft, an
+    unknown reference or another municipality's case."""
     try:
-        return _card_queryset().select_related("decision").get(reference=(reference or "").strip().upper())
+        return _card_queryset(user=user).select_related("decision").get(reference=(reference or "").strip().upper())
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
 
@@ -113,40 +117,49 @@ def case_card(*, case: Case, today=None) -> dict:
 
 # --- Contacts, forwards and questions -------------------------------------------------------------------------------
 
-def recent_contacts(*, limit: int = 50) -> list[Contact]:
-    return list(Contact.objects.select_related("case", "created_by").prefetch_related("forwards")[:limit])
+def contacts_for(*, user) -> QuerySet[Contact]:
+    """Contacts with the municipalities the user works for (the one filter for every contact read)."""
+    return scoped_to_member(Contact.objects.all(), user=user, field="municipality")
 
 
-def get_forward(*, pk: int) -> Forward:
+def forwards_for(*, user) -> QuerySet[Forward]:
+    return scoped_to_member(Forward.objects.all(), user=user, field="contact__municipality")
+
+
+def recent_contacts(*, user, limit: int = 50) -> list[Contact]:
+    return list(contacts_for(user=user).select_related("case", "created_by").prefetch_related("forwards")[:limit])
+
+
+def get_forward(*, user, pk: int) -> Forward:
     try:
-        return Forward.objects.select_related("case", "case__property", "contact", "forwarded_by", "recipient",
+        return forwards_for(user=user).select_related("case", "case__property", "contact", "forwarded_by", "recipient",
                                               "answered_by").get(pk=pk)
     except Forward.DoesNotExist as exc:
         raise Http404("No such forwarded question") from exc
 
 
-def forwards_waiting(*, limit: int = 50) -> list[Forward]:
+def forwards_waiting(*, user, limit: int = 50) -> list[Forward]:
     """Forwarded questions the caseworkers have not answered yet, the oldest (most overdue) first."""
-    return list(Forward.objects.filter(answered_at__isnull=True).select_related("case", "recipient")
+    return list(forwards_for(user=user).filter(answered_at__isnull=True).select_related("case", "recipient")
                 .order_by("due_at", "id")[:limit])
 
 
-def new_answers(*, limit: int = 50) -> list[Forward]:
+def new_answers(*, user, limit: int = 50) -> list[Forward]:
     """Answers from caseworkers the dialogue team has not opened yet."""
-    return list(Forward.objects.filter(answered_at__isnull=False, answer_seen_at__isnull=True)
+    return list(forwards_for(user=user).filter(answered_at__isnull=False, answer_seen_at__isnull=True)
                 .select_related("case", "answered_by").order_by("answered_at", "id")[:limit])
 
 
-def open_questions(*, limit: int = 50) -> list[Contact]:
+def open_questions(*, user, limit: int = 50) -> list[Contact]:
     """Questions applicants asked in the portal that nobody has answered yet, oldest first."""
-    return list(Contact.objects.filter(channel=Contact.Channel.PORTAL, asked_by__isnull=False,
+    return list(contacts_for(user=user).filter(channel=Contact.Channel.PORTAL, asked_by__isnull=False,
                                        answered_at__isnull=True)
                 .select_related("case", "asked_by").prefetch_related("forwards").order_by("created_at", "id")[:limit])
 
 
-def get_question(*, pk: int) -> Contact:
+def get_question(*, user, pk: int) -> Contact:
     try:
-        return (Contact.objects.select_related("case", "case__property", "asked_by", "answered_by")
+        return (contacts_for(user=user).select_related("case", "case__property", "asked_by", "answered_by")
                 .prefetch_related("forwards__answered_by").get(pk=pk, channel=Contact.Channel.PORTAL,
                                                                asked_by__isnull=False))
     except Contact.DoesNotExist as exc:
@@ -170,13 +183,15 @@ def help_code_state(case: Case, *, now=None) -> dict | None:
     return None
 
 
-def draft_for_help_code(*, code: str, now=None) -> Case:
-    """The draft a valid help code opens; Http404 when the code is unknown or expired."""
+def draft_for_help_code(*, user, code: str, now=None) -> Case:
+    """The draft a valid help code opens for staff of its municipality; Http404 when the code is
+    unknown or expired, or the draft is another municipality's."""
     code = normalise_help_code(code)
     if not code:
         raise Http404("No help code")
     now = now or timezone.now()
-    case = (Case.objects.filter(help_code=code, help_code_expires_at__gt=now, status=S.DRAFT)
+    case = (scoped_to_member(Case.objects.filter(help_code=code, help_code_expires_at__gt=now, status=S.DRAFT),
+                             user=user)
             .select_related("property", "applicant", "application_type").first())
     if case is None:
         raise Http404("No valid help code")

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from applications.models import Advisory, Case
-from applications.selectors.cases import cases_owned_by
+from applications.selectors.cases import cases_owned_by, staff_cases
 from applications.services import events
 from applications.services.advisories import mark_read, raise_advisory
 from applications.services.clock import is_working_day
@@ -91,8 +91,8 @@ def lookup(*, user, query: str) -> search.Lookup:
             return audit.select_and_record(sql, params, **entry, object_id=query_text[:60], listed="reference",
                                            limit=search.RESULT_LIMIT, prefix=_SHOWN, empty=_NONE_SHOWN)
 
-        return search.search_cases(query=query, read_log=read_log)
-    result = search.search_cases(query=query)
+        return search.search_cases(query=query, user=user, read_log=read_log)
+    result = search.search_cases(query=query, user=user)
     shown = " ".join(case.reference for case in result.cases)
     audit.record(**entry, object_id=result.query[:60], detail=_SHOWN + shown if shown else _NONE_SHOWN)
     return result
@@ -101,17 +101,18 @@ def lookup(*, user, query: str) -> search.Lookup:
 def read_case_card(*, user, reference: str) -> dict:
     """The case card (Http404 for a draft or an unknown reference); the read is logged."""
     _require(user, LOOKUP_ROLES)
-    case = selectors.get_card_case(reference=reference)
+    case = selectors.get_card_case(user=user, reference=reference)
     audit.record(actor=user, action="read_case_card", object_type="case", object_id=case.reference)
     return selectors.case_card(case=case)
 
 
-def find_case_for_contact(*, reference: str | None) -> Case | None:
-    """The case a contact is about, by its reference; None for an empty reference."""
+def find_case_for_contact(*, user, reference: str | None) -> Case | None:
+    """The case a contact is about, by its reference, among the user's municipalities' cases; None for
+    an empty reference."""
     reference = (reference or "").strip().upper()
     if not reference:
         return None
-    case = Case.objects.exclude(status=S.DRAFT).select_related("caseworker").filter(reference=reference).first()
+    case = staff_cases(user=user).select_related("caseworker", "property").filter(reference=reference).first()
     if case is None:
         raise DialogueError(_("There is no case with the reference %(reference)s. Check it, or leave the case "
                               "empty.") % {"reference": reference})
@@ -140,6 +141,9 @@ def log_contact(*, actor, channel: str, topic: str, customer_group: str, case: C
     _check_choice(customer_group, Case.CustomerGroup, _("Choose the customer group."))
     if case is not None and case.status == S.DRAFT:
         raise DialogueError(_("A draft cannot be linked to a contact. Ask the applicant for a help code."))
+    if case is not None and not staff_cases(user=actor).filter(pk=case.pk).exists():
+        raise DialogueError(_("There is no case with the reference %(reference)s. Check it, or leave the case "
+                              "empty.") % {"reference": case.reference})
     summary = (summary or "").strip()
     forward_question = (forward_question or "").strip()
     if len(summary) > 5000 or len(forward_question) > MAX_QUESTION_LENGTH:
@@ -149,7 +153,9 @@ def log_contact(*, actor, channel: str, topic: str, customer_group: str, case: C
         channel=channel, topic=topic, customer_group=customer_group, case=case, summary=summary,
         resolved_first_contact=bool(resolved_first_contact) and not forward_question,
         caller_name=(caller_name or "").strip()[:200], caller_email=(caller_email or "").strip(),
-        created_by=actor,
+        created_by=actor, municipality_id=(case.property.municipality_id if case is not None
+                                           else actor.municipalities.order_by("code").values_list("pk", flat=True)
+                                           .first()),
     )
     if forward_question:
         forward_to_caseworker(contact=contact, actor=actor, question=forward_question)
@@ -183,7 +189,8 @@ def forward_to_caseworker(*, contact: Contact, actor, question: str) -> Forward:
                                      forwarded_at=now, recipient=recipient,
                                      due_at=add_working_days(now, forward_norm_working_days()))
     forward.advisory = raise_advisory(kind=Advisory.Kind.FORWARDED_QUESTION, case=case, recipient=recipient,
-                                      params=_forward_params(forward, question), dedupe_key=f"forward:{forward.pk}")
+                                      params=_forward_params(forward, question), dedupe_key=f"forward:{forward.pk}",
+                                      municipality_id=contact.municipality_id)
     forward.save(update_fields=["advisory"])
     if case is not None:
         events.record(case=case, kind="question_forwarded", actor=actor, is_public=False,
@@ -232,7 +239,7 @@ def sweep_overdue_forwards(*, now=None) -> int:
     days = forward_norm_working_days()
     count = 0
     overdue = (Forward.objects.filter(answered_at__isnull=True, overdue_advised_at__isnull=True, due_at__lt=now)
-               .select_related("case", "case__caseworker", "recipient"))
+               .select_related("case", "case__caseworker", "case__property", "recipient", "contact"))
     for forward in overdue:
         with transaction.atomic():
             language = forward.recipient.preferred_language if forward.recipient else settings.LANGUAGE_CODE
@@ -241,7 +248,8 @@ def sweep_overdue_forwards(*, now=None) -> int:
                     "days": days, "question": forward.question[:250]}
             params = {**_forward_params(forward, text), "overdue": True}
             raise_advisory(kind=Advisory.Kind.FORWARDED_QUESTION, case=forward.case, recipient=forward.recipient,
-                           params=params, dedupe_key=f"forward-overdue:{forward.pk}")
+                           params=params, dedupe_key=f"forward-overdue:{forward.pk}",
+                           municipality_id=forward.contact.municipality_id)
             Forward.objects.filter(pk=forward.pk).update(overdue_advised_at=now)
         count += 1
     return count
@@ -269,7 +277,7 @@ def ask_about_case(*, case: Case, user, question: str) -> Contact:
                               "first; if it is urgent, call the dialogue team.") % {"count": waiting})
     return Contact.objects.create(channel=Contact.Channel.PORTAL, topic=Contact.Topic.OTHER,
                                   customer_group=case.customer_group, case=case, summary=question,
-                                  asked_by=user, created_by=user)
+                                  asked_by=user, created_by=user, municipality_id=case.property.municipality_id)
 
 
 def _require_question(contact: Contact) -> None:
@@ -362,7 +370,7 @@ def issue_help_code(*, case: Case, user, now=None) -> str:
 def open_draft_with_help_code(*, user, code: str) -> Case:
     """The draft a valid help code opens, read-only; Http404 otherwise. The read is logged."""
     _require(user, LOOKUP_ROLES)
-    case = selectors.draft_for_help_code(code=code)
+    case = selectors.draft_for_help_code(user=user, code=code)
     audit.record(actor=user, action="read_draft_with_help_code", object_type="case", object_id=case.reference)
     return case
 

@@ -33,7 +33,7 @@ from dialogueteam.forms import (
 from dialogueteam.models import Contact
 from permitportal.accounts import roles
 from permitportal.core import audit
-from permitportal.core.errors import Invalid
+from permitportal.core.errors import DomainError
 from permitportal.core.search_input import bounded_search
 
 DialogueError = services.DialogueError
@@ -87,8 +87,9 @@ def lookup(request):
                             "limit": search.RESULT_LIMIT,
                             "card_url_prefix": reverse("dialogueteam:card", args=["-"])[:-2]})
     if not form.is_bound and roles.has_role(request.user, *services.CONTACT_ROLES):
-        context.update({"questions": selectors.open_questions(limit=20), "answers": selectors.new_answers(limit=20),
-                        "waiting": selectors.forwards_waiting(limit=20), "now": timezone.now()})
+        context.update({"questions": selectors.open_questions(user=request.user, limit=20),
+                        "answers": selectors.new_answers(user=request.user, limit=20),
+                        "waiting": selectors.forwards_waiting(user=request.user, limit=20), "now": timezone.now()})
     return render(request, "dialogueteam/lookup.html", context)
 
 
@@ -148,7 +149,7 @@ def contact_create(request):
             data = form.cleaned_data
             contact = None
             try:
-                case = services.find_case_for_contact(reference=data["case"])
+                case = services.find_case_for_contact(user=request.user, reference=data["case"])
             except DialogueError as exc:
                 form.add_error("case", str(exc))
             else:
@@ -182,14 +183,15 @@ def contact_create(request):
 
 @dialogue_required
 def contacts(request):
-    return render(request, "dialogueteam/contacts.html", {"contacts": selectors.recent_contacts(limit=50)})
+    return render(request, "dialogueteam/contacts.html", {
+        "contacts": selectors.recent_contacts(user=request.user, limit=50)})
 
 
 # --- Forwarded questions (the caseworker answers here) --------------------------------------------------------------
 
 @role_required(roles.DIALOGUE_TEAM, roles.CASEWORKER, roles.MANAGER)
 def forward(request, pk):
-    fwd = selectors.get_forward(pk=pk)
+    fwd = selectors.get_forward(user=request.user, pk=pk)
     can_answer = roles.has_role(request.user, *services.ANSWER_FORWARD_ROLES) and fwd.answered_at is None
     form = AnswerForm(request.POST or None) if can_answer else None
     if request.method == "POST":
@@ -241,12 +243,13 @@ def ask(request, reference):
 
 @dialogue_required
 def questions(request):
-    return render(request, "dialogueteam/questions.html", {"questions": selectors.open_questions(limit=100)})
+    return render(request, "dialogueteam/questions.html", {
+        "questions": selectors.open_questions(user=request.user, limit=100)})
 
 
 @dialogue_required
 def question(request, pk):
-    contact = selectors.get_question(pk=pk)
+    contact = selectors.get_question(user=request.user, pk=pk)
     forwards = list(contact.forwards.all())
     caseworker_answer = next((f.answer for f in forwards if f.answer), "")
     answer_form = AnswerForm(initial={"answer": caseworker_answer}, prefix="answer")
@@ -300,7 +303,7 @@ def help_enter(request):
     if request.method == "POST" and form.is_valid():
         code = selectors.normalise_help_code(form.cleaned_data["code"])
         try:
-            selectors.draft_for_help_code(code=code)
+            selectors.draft_for_help_code(user=request.user, code=code)
         except Http404:
             form.add_error("code", _("This code is not valid or has expired. Ask the applicant to get a new code "
                                      "on the draft and read it to you."))
@@ -327,7 +330,7 @@ def help_draft(request, code):
 @require_POST
 def start_predialogue(request, reference):
     """Start a pre-application request for the caller of a refused case (predialogue's create_request)."""
-    case = selectors.get_card_case(reference=reference)
+    case = selectors.get_card_case(user=request.user, reference=reference)
     back = redirect(reverse("dialogueteam:card", args=[case.reference]) + "#decision-title")
     if not selectors.is_refused(case):
         messages.error(request, _("A pre-application request can be started here only for a refused case."))
@@ -364,6 +367,7 @@ def assisted_start(request):
     """Start an application for a caller or a visitor: a draft owned by the citizen, which the staff member then
     fills in with them in the normal steps and sends them to confirm (applications.services.assisted)."""
     from applications.models import ApplicationType, Property
+    from applications.selectors.municipalities import municipalities_of
     from applications.selectors.properties import search_properties
     from applications.services.assisted import start_assisted_draft
 
@@ -375,9 +379,11 @@ def assisted_start(request):
         prop = Property.objects.filter(pk=data["property"]).first() if data["property"] else None
         if prop is None:
             try:
-                matches = list(search_properties(query=bounded_search(data["address"]), limit=10))
+                found = list(search_properties(query=bounded_search(data["address"]), limit=10))
             except ValidationError:  # out of the search's bounds: no match
-                matches = []
+                found = []
+            mine = {m.pk for m in municipalities_of(user=request.user)}  # the staff member's own municipalities
+            matches = [p for p in found if p.municipality_id in mine]
             if len(matches) == 1:
                 prop = matches[0]
             elif not matches:
@@ -390,7 +396,7 @@ def assisted_start(request):
                     actor=request.user, email=data["citizen_email"], name=data["citizen_name"], property=prop,
                     application_type=types.get(code=data["application_type"]),
                     language=translation.get_language() or "da")
-            except Invalid as exc:  # the message belongs on the form
+            except DomainError as exc:  # the message belongs on the form
                 form.add_error("citizen_email", str(exc))
             else:
                 messages.success(request, _("The application %(reference)s is started for %(name)s. Fill it in "

@@ -27,15 +27,18 @@ def _covered(intervals: list[tuple[datetime, datetime]]) -> float:
     return total + (_days(*current) if current else 0.0)
 
 
-def figures(*, period) -> dict:
-    """Two queries: the decided cases' processing days, and every hearing that counts (of a case decided in
+def figures(*, period, municipalities) -> dict:
+    """Of the cases of the municipalities given (ids, or a subquery of them). Two queries: the decided cases'
+    processing days, and every hearing that counts (of a case decided in
     the period, or started in it) with its parties' answers counted."""
     start, end = period.bounds()
-    decided = Case.objects.filter(decided_at__gte=start, decided_at__lt=end, submitted_at__isnull=False)
+    decided = Case.objects.filter(decided_at__gte=start, decided_at__lt=end, submitted_at__isnull=False,
+                                  property__municipality__in=municipalities)
     totals = decided.aggregate(cases=Count("pk"), time=Sum(ExpressionWrapper(
         F("decided_at") - F("submitted_at"), output_field=DurationField())))
     rows = (Hearing.objects.filter(Q(case__decided_at__gte=start, case__decided_at__lt=end,
-                                     case__submitted_at__isnull=False) | Q(created_at__gte=start, created_at__lt=end))
+                                     case__submitted_at__isnull=False) | Q(created_at__gte=start, created_at__lt=end),
+                                   case__property__municipality__in=municipalities)
             .values("pk", "case_id", "created_at", "closed_at", "case__decided_at", "case__submitted_at")
             .annotate(invited=Count("parties"),
                       answered=Count("parties", filter=Q(parties__status=Party.Status.ANSWERED)),

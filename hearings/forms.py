@@ -17,7 +17,7 @@ class StartHearingForm(forms.Form):
         label=_("People to hear"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One a line: name, a comma, e-mail address. For example: Ada Jensen, ada@example.dk"))
     authorities = forms.ModelMultipleChoiceField(label=_("Authorities"), required=False,
-                                                 queryset=Authority.objects.filter(is_active=True),
+                                                 queryset=Authority.objects.none(),
                                                  widget=forms.CheckboxSelectMultiple)
     deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
                                help_text=_("Leave empty for the usual deadline of the kind (14 days)."))
@@ -33,8 +33,10 @@ class StartHearingForm(forms.Form):
     neighbours = forms.TypedMultipleChoiceField(label=_("Neighbours from the property register"), required=False,
                                                 coerce=int, widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, documents=(), neighbours=(), **kwargs):
+    def __init__(self, *args, documents=(), neighbours=(), authorities=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if authorities is not None:  # the case's municipality's list (selectors.authorities_for)
+            self.fields["authorities"].queryset = authorities
         self.fields["documents"].choices = [(d.pk, d.original_name) for d in documents]
         self.fields["neighbours"].choices = [(p.pk, property_label(p)) for p in neighbours]
         self.neighbour_rows: list[dict] = []

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Case, Document, Property
+from applications.models.municipality import default_municipality_id
 from permitportal.core.state_machine import StatusField, StatusModel
 
 
@@ -29,8 +30,12 @@ def _random_attachment_name(instance, filename):
 
 
 class Authority(models.Model):
-    """An authority the municipality hears (fire, roads, environment, museum, heritage): kept in the admin."""
+    """An authority a municipality hears (fire, roads, environment, museum, heritage): each municipality keeps
+    its own list in the admin (issue 17 item 1, issue 19)."""
 
+    municipality = models.ForeignKey("applications.Municipality", on_delete=models.CASCADE,
+                                     related_name="authorities", verbose_name=_("municipality"),
+                                     default=default_municipality_id)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     is_active = models.BooleanField(default=True)

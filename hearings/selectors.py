@@ -17,6 +17,14 @@ BEING_HEARD = {
 }
 
 
+def authorities_for(*, case: Case):
+    """The authorities the case's municipality hears (its own list, issue 19): the form's choices and the
+    service's check read the same rows."""
+    from .models import Authority
+
+    return Authority.objects.filter(is_active=True, municipality_id=case.property.municipality_id)
+
+
 def open_hearings(case: Case) -> list[Hearing]:
     if hasattr(case, "_open_hearings"):
         return case._open_hearings
@@ -148,7 +156,8 @@ def page_section(page: str, case: Case | None, user, **context) -> dict | None:
     if page == "dashboard":
         from .figures import figures
 
-        return {"template": "hearings/includes/dashboard_section.html", **figures(period=context["period"])}
+        return {"template": "hearings/includes/dashboard_section.html", **figures(period=context["period"],
+                                                                           municipalities=context["municipalities"])}
     if page == "letter":
         weighed = [p for p in objections(case=case) if p.objected]
         return {"template": "hearings/includes/letter_section.html", "objections": weighed} if weighed else None

@@ -56,7 +56,8 @@ def start(request, reference):
     street, street_error = _street(request, case)
     neighbours = selectors.neighbour_candidates(case=case, street=street) if street else []
     if request.method == "POST":
-        form = StartHearingForm(request.POST, documents=documents, neighbours=neighbours)
+        form = StartHearingForm(request.POST, documents=documents, neighbours=neighbours,
+                                authorities=selectors.authorities_for(case=case))
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -70,7 +71,8 @@ def start(request, reference):
                 return _to_hearing(hearing)
     else:
         kind = request.GET.get("kind") if request.GET.get("kind") in texts.MESSAGES else "neighbours"
-        form = StartHearingForm(documents=documents, neighbours=neighbours, initial={
+        form = StartHearingForm(documents=documents, neighbours=neighbours,
+                                authorities=selectors.authorities_for(case=case), initial={
             "kind": kind, "message": texts.default_message(kind, language=request.LANGUAGE_CODE),
             "deadline": hearings.default_deadline(kind=kind), "street": street})
     return render(request, "hearings/start.html", {"case": case, "form": form, "street": street,

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from applications.admin_scope import MunicipalityScopedAdmin
+
 from .models import (
     ContinuityEvent,
     Meeting,
@@ -29,7 +31,7 @@ class MeetingEventInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
     list_display = ("id", "property", "status", "source", "starts_at", "caseworker", "created_at")
     list_filter = ("status", "source")
     search_fields = ("property__address", "on_behalf_of_name", "on_behalf_of_email", "applicant__email")
@@ -45,7 +47,9 @@ class MinutesDocumentInline(admin.TabularInline):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "meeting__property__municipality"
+
     list_display = ("meeting", "version", "state", "published_at")
     list_filter = ("state",)
     raw_id_fields = ("meeting",)
@@ -67,14 +71,18 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(OpenHouseSession)
-class OpenHouseSessionAdmin(admin.ModelAdmin):
+class OpenHouseSessionAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "municipality"
+
     list_display = ("title", "starts_at", "place", "capacity", "is_published")
     list_filter = ("is_published",)
     inlines = [RegistrationInline]
 
 
 @admin.register(ContinuityEvent)
-class ContinuityEventAdmin(admin.ModelAdmin):
+class ContinuityEventAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "case__property__municipality"
+
     list_display = ("case", "requirement", "kind", "created_at")
     list_filter = ("kind",)
     raw_id_fields = ("information_request", "case", "meeting", "minutes")

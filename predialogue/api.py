@@ -212,7 +212,7 @@ class MeetingListView(APIView):
             wanted = request.query_params.get("status") or "open"
             if wanted not in selectors.STAFF_FILTERS:
                 raise ValidationError({"status": "Use one of: " + ", ".join(selectors.STAFF_FILTERS) + "."})
-            meetings = selectors.staff_meetings(status=wanted)
+            meetings = selectors.staff_meetings(user=request.user, status=wanted)
         else:
             meetings = list(selectors.my_meetings(user=request.user)[:200])
         return Response([selectors.meeting_data(meeting=m, include_staff=staff) for m in meetings])

@@ -33,8 +33,9 @@ def _rule_required_codes(case) -> set[str]:
     from applications.services.guide import facts_for
 
     facts = facts_for(answers=case.answers or {}, property=case.property, applying_for=case.applying_for)
-    return {req.code for req, required in requirements_for(application_type=case.application_type, facts=facts)
-            if required}
+    pairs = requirements_for(application_type=case.application_type, facts=facts,
+                             municipality_id=case.property.municipality_id)
+    return {req.code for req, required in pairs if required}
 
 
 def classify(*, case, requirement_codes) -> list[Finding]:

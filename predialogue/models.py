@@ -267,6 +267,9 @@ class OpenHouseSession(models.Model):
     place = models.CharField(_("place"), max_length=300)
     capacity = models.PositiveIntegerField(_("capacity"))
     is_published = models.BooleanField(_("published on the portal"), default=True)
+    # The municipality holding the session (issue 19): its staff manage it.
+    municipality = models.ForeignKey("applications.Municipality", null=True, on_delete=models.PROTECT,
+                                     related_name="open_house_sessions", verbose_name=_("municipality"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

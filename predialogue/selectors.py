@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from applications.models import ApplicationType, DocumentRequirement
+from applications.selectors.municipalities import member_municipality_ids, scoped_to_member
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
 
@@ -77,12 +78,14 @@ def link_days() -> int:
 # --- Access ------------------------------------------------------------------------------------------
 
 def meetings_visible_to(*, user) -> QuerySet[Meeting]:
-    """Staff see every meeting; an applicant sees the meetings that are for them or that they asked for."""
+    """Staff see the meetings on properties of the municipalities they work for; an applicant sees the
+    meetings that are for them or that they asked for."""
     if not getattr(user, "is_authenticated", False):
         return Meeting.objects.none()
+    own = Q(applicant=user) | Q(requested_by=user)
     if roles.is_staff_member(user):
-        return Meeting.objects.all()
-    return Meeting.objects.filter(Q(applicant=user) | Q(requested_by=user))
+        return Meeting.objects.filter(own | Q(property__municipality__in=member_municipality_ids(user=user)))
+    return Meeting.objects.filter(own)
 
 
 def get_meeting_for_user(*, user, pk) -> Meeting:
@@ -127,10 +130,11 @@ def my_meetings(*, user) -> QuerySet[Meeting]:
 STAFF_FILTERS = ("open", "requested", "scheduled", "held", "cancelled", "all")
 
 
-def staff_meetings(*, status: str = "open", caseworker=None, limit: int = 200) -> list[Meeting]:
-    """Requests and meetings for staff: the open ones (requested and scheduled) by default, oldest request
-    first so nobody waits longest; scheduled ones by time."""
-    qs = (Meeting.objects.select_related("property", "caseworker", "applicant", "requested_by")
+def staff_meetings(*, user, status: str = "open", caseworker=None, limit: int = 200) -> list[Meeting]:
+    """Requests and meetings for staff of the user's municipalities: the open ones (requested and
+    scheduled) by default, oldest request first so nobody waits longest; scheduled ones by time."""
+    qs = (scoped_to_member(Meeting.objects.all(), user=user)
+          .select_related("property", "caseworker", "applicant", "requested_by")
           .annotate(has_minutes=_published_minutes_exist(), sketch_count=Count("sketches")))
     if status == "open":
         qs = qs.filter(status__in=(Meeting.Status.REQUESTED, Meeting.Status.SCHEDULED))
@@ -319,10 +323,10 @@ def can_link(*, case, meeting: Meeting) -> bool:
     return _linkable_qs(case=case).filter(pk=meeting.pk).exists()
 
 
-def continuity_counts(*, start=None, end=None) -> dict:
+def continuity_counts(*, user, start=None, end=None) -> dict:
     """Continuity warnings counted from sent information requests: {"not_promised": n, "said_not_needed": n,
     "requests": n (information requests with at least one)}."""
-    qs = ContinuityEvent.objects.all()
+    qs = scoped_to_member(ContinuityEvent.objects.all(), user=user, field="case__property__municipality")
     if start is not None:
         qs = qs.filter(created_at__date__gte=start)
     if end is not None:
@@ -359,16 +363,18 @@ def get_open_session(*, pk) -> Session:
     return session
 
 
-def staff_sessions() -> list[Session]:
-    sessions = list(Session.objects.annotate(registered=_registered())
+def staff_sessions(*, user) -> list[Session]:
+    sessions = list(scoped_to_member(Session.objects.all(), user=user, field="municipality")
+                    .annotate(registered=_registered())
                     .order_by("-starts_at", "-id")[:100])
     for session in sessions:
         session.places_left = max(session.capacity - session.registered, 0)
     return sessions
 
 
-def get_session(*, pk) -> Session:
-    session = Session.objects.filter(pk=pk).annotate(registered=_registered()).first()
+def get_session(*, user, pk) -> Session:
+    session = (scoped_to_member(Session.objects.filter(pk=pk), user=user, field="municipality")
+               .annotate(registered=_registered()).first())
     if session is None:
         raise Http404("No such session")
     session.places_left = max(session.capacity - session.registered, 0)

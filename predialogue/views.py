@@ -215,7 +215,7 @@ def staff_requests(request):
     if status not in selectors.STAFF_FILTERS:
         status = "open"
     mine = request.GET.get("mine") == "1"
-    meetings = selectors.staff_meetings(status=status, caseworker=request.user if mine else None)
+    meetings = selectors.staff_meetings(user=request.user, status=status, caseworker=request.user if mine else None)
     return render(request, "predialogue/staff/requests.html",
                   {"meetings": meetings, "status": status, "mine": mine, "filters": _filters()})
 
@@ -420,13 +420,14 @@ def staff_sessions(request):
                 return redirect("predialogue:staff_session", pk=session.pk)
     else:
         form = SessionForm()
-    return render(request, "predialogue/staff/sessions.html", {"sessions": selectors.staff_sessions(), "form": form})
+    return render(request, "predialogue/staff/sessions.html", {
+        "sessions": selectors.staff_sessions(user=request.user), "form": form})
 
 
 @login_required
 def staff_session(request, pk):
     _require_staff(request)
-    session = selectors.get_session(pk=pk)
+    session = selectors.get_session(user=request.user, pk=pk)
     return render(request, "predialogue/staff/session.html",
                   {"session": session, "registrations": selectors.session_registrations(session=session)})
 
@@ -435,7 +436,7 @@ def staff_session(request, pk):
 def registration_convert(request, pk, registration_pk):
     """Turn an open-house registration into a meeting request (staff choose the property)."""
     _require_staff(request)
-    session = selectors.get_session(pk=pk)
+    session = selectors.get_session(user=request.user, pk=pk)
     registration = selectors.get_registration(session=session, pk=registration_pk)
     if registration.meeting_id:
         return redirect("predialogue:meeting_detail", pk=registration.meeting_id)

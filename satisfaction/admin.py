@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from applications.admin_scope import MunicipalityScopedAdmin
+
 from .models import MAX_QUESTIONS, Invitation, OptOut, Question, Response, Survey
 
 
@@ -31,7 +33,9 @@ class SurveyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "municipality"
+
     list_display = ("id", "touchpoint", "channel", "customer_group", "state", "created_at", "sent_at")
     list_filter = ("touchpoint", "state", "channel", "customer_group")
     date_hierarchy = "created_at"
@@ -45,7 +49,9 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(MunicipalityScopedAdmin, admin.ModelAdmin):
+    municipality_field = "municipality"
+
     list_display = ("id", "touchpoint", "channel", "customer_group", "month", "score_1", "score_2", "score_3",
                     "score_4", "created_at")
     list_filter = ("touchpoint", "channel", "customer_group")

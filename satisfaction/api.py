@@ -8,6 +8,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from applications.selectors.municipalities import member_municipality_ids
 from permitportal.accounts import roles
 
 from . import selectors
@@ -165,7 +166,8 @@ class SummaryView(APIView):
     @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: SummarySerializer})
     def get(self, request):
         period = _period(request)
-        return Response(SummarySerializer(selectors.satisfaction_summary(period=period)).data)
+        mine = member_municipality_ids(user=request.user)
+        return Response(SummarySerializer(selectors.satisfaction_summary(period=period, municipalities=mine)).data)
 
 
 class KpiView(APIView):
@@ -178,4 +180,41 @@ class KpiView(APIView):
     @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: KpiSerializer})
     def get(self, request):
         period = _period(request)
-        return Response(KpiSerializer(selectors.kpis(period=period)).data)
+        mine = member_municipality_ids(user=request.user)
+        return Response(KpiSerializer(selectors.kpis(period=period, municipalities=mine)).data)
+
+
+class IsNational(BasePermission):
+    message = gettext_lazy("Only the national overview role has access to these figures.")
+
+    def has_permission(self, request, view):
+        from . import national
+
+        return bool(request.user and request.user.is_authenticated and national.can_read(request.user))
+
+
+class NationalRowSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    decided = serializers.IntegerField()
+    median_processing_days = serializers.FloatField(allow_null=True)
+    submitted = serializers.IntegerField()
+    screened = serializers.IntegerField()
+    first_time_complete_share = serializers.FloatField(allow_null=True)
+    promised = serializers.IntegerField()
+    promises_kept_share = serializers.FloatField(allow_null=True, help_text="Decided by the date first given.")
+    current_date_kept_share = serializers.FloatField(allow_null=True, help_text="Decided by the current date.")
+    responses = serializers.IntegerField()
+    mean_score = serializers.FloatField(allow_null=True)
+
+
+class NationalView(APIView):
+    """Every municipality's headline figures side by side (the national role; figures only, never a case)."""
+
+    permission_classes = [IsNational]
+
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: NationalRowSerializer(many=True)})
+    def get(self, request):
+        from . import national
+
+        return Response(NationalRowSerializer(national.comparison(period=_period(request)), many=True).data)

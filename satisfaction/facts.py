@@ -42,26 +42,27 @@ def _rows(cases):
     return (cases.filter(submitted_at__isnull=False).order_by()
             .annotate(f_submitted=TruncDate("submitted_at"), f_completed=TruncDate("completed_at"),
                       f_decided=TruncDate("decided_at"), f_first_ok=Subquery(first_run, output_field=BooleanField()))
-            .values_list("pk", "application_type_id", "f_submitted", "f_completed", "f_decided",
-                         "first_expected_decision_date", "expected_decision_date", "paused_days_after_complete",
-                         "screening_days", "f_first_ok")
+            .values_list("pk", "application_type_id", "property__municipality_id", "f_submitted", "f_completed",
+                         "f_decided", "first_expected_decision_date", "expected_decision_date",
+                         "paused_days_after_complete", "screening_days", "f_first_ok")
             .iterator(chunk_size=BATCH))
 
 
-COLUMNS = ("case_id", "application_type_id", "submitted_on", "completed_on", "decided_on", "processing_days",
-           "promised_on", "expected_on", "decided_by_first_date", "decided_by_current_date", "screening_days",
-           "screened_late", "first_screening_ok", "refreshed_at")
+COLUMNS = ("case_id", "application_type_id", "municipality_id", "submitted_on", "completed_on", "decided_on",
+           "processing_days", "promised_on", "expected_on", "decided_by_first_date", "decided_by_current_date",
+           "screening_days", "screened_late", "first_screening_ok", "refreshed_at")
 
 
 def facts_of(row, *, now, allowance: int) -> tuple:
     """One case's facts, in COLUMNS order."""
-    (case_id, type_id, submitted, completed, decided, first_expected, expected, paused_after, screening_days,
-     first_ok) = row
+    (case_id, type_id, municipality_id, submitted, completed, decided, first_expected, expected, paused_after,
+     screening_days, first_ok) = row
     verdict = timeliness(decided_on=decided, first_expected=first_expected, expected=expected,
                          completed_on=completed, paused_days_after_complete=paused_after,
                          screening_days=screening_days, allowance=allowance)
-    return (case_id, type_id, submitted, completed, decided, verdict.processing_days, first_expected, expected,
-            verdict.by_first_date, verdict.by_current_date, screening_days, verdict.screened_late, first_ok, now)
+    return (case_id, type_id, municipality_id, submitted, completed, decided, verdict.processing_days,
+            first_expected, expected, verdict.by_first_date, verdict.by_current_date, screening_days,
+            verdict.screened_late, first_ok, now)
 
 
 def refresh_case_facts(*, cases=None, case_ids=None) -> int:

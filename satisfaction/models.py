@@ -127,6 +127,9 @@ class Invitation(models.Model):
     channel = models.CharField(max_length=20, choices=Channel.choices)
     customer_group = models.CharField(max_length=20, choices=Case.CustomerGroup.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The municipality the touchpoint was with (issue 19): its managers see the figures.
+    municipality = models.ForeignKey("applications.Municipality", null=True, on_delete=models.PROTECT,
+                                     related_name="+")
     source_key = models.CharField(max_length=60,
                                   help_text="What the invitation is about: case:1, contact:2, meeting:3.")
     email = models.EmailField()
@@ -166,6 +169,8 @@ class Response(models.Model):
     channel = models.CharField(max_length=20, choices=Channel.choices)
     customer_group = models.CharField(max_length=20, choices=Case.CustomerGroup.choices)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    municipality = models.ForeignKey("applications.Municipality", null=True, on_delete=models.PROTECT,
+                                     related_name="+")
     touchpoint_on = models.DateField()
     month = models.DateField()
     score_1 = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -224,6 +229,9 @@ class CaseFacts(models.Model):
     # No index of its own: the (application_type, processing_days) index below starts with it.
     application_type = models.ForeignKey(ApplicationType, null=True, blank=True, on_delete=models.SET_NULL,
                                          related_name="+", db_index=False)
+    # The case's municipality, so that a municipality's figures read this table alone (issue 19).
+    municipality = models.ForeignKey("applications.Municipality", null=True, on_delete=models.CASCADE,
+                                     related_name="+", db_constraint=False)
     submitted_on = models.DateField(null=True, help_text="Local date.")
     completed_on = models.DateField(null=True, blank=True)
     decided_on = models.DateField(null=True, blank=True)
@@ -280,6 +288,8 @@ class SatisfactionDay(models.Model):
     touchpoint = models.CharField(max_length=30, choices=Touchpoint.choices)
     channel = models.CharField(max_length=20, choices=Channel.choices)
     customer_group = models.CharField(max_length=20, choices=Case.CustomerGroup.choices)
+    municipality = models.ForeignKey("applications.Municipality", on_delete=models.CASCADE, related_name="+",
+                                     db_constraint=False)
     invitations = models.PositiveIntegerField(default=0, help_text="Invitations sent.")
     declined = models.PositiveIntegerField(default=0)
     responses = models.PositiveIntegerField(default=0)
@@ -296,8 +306,8 @@ class SatisfactionDay(models.Model):
         verbose_name = _("satisfaction per day")
         verbose_name_plural = _("satisfaction per day")
         constraints = [
-            models.UniqueConstraint(fields=["day", "touchpoint", "channel", "customer_group"],
-                                    name="satisfaction_one_count_per_day_and_group"),
+            models.UniqueConstraint(fields=["day", "touchpoint", "channel", "customer_group", "municipality"],
+                                    name="satisfaction_one_count_per_day_group_municipality"),
         ]
 
     def __str__(self):

@@ -162,10 +162,11 @@ class _Group:
                 "mean_score": _mean(total, answers)}
 
 
-def _satisfaction_groups(period: Period) -> dict[tuple, _Group]:
+def _satisfaction_groups(period: Period, municipalities) -> dict[tuple, _Group]:
     """One grouped query over the daily counts: by touchpoint, channel, customer group and month."""
     sums = {name: Sum(name) for name in COUNTERS}
-    rows = (SatisfactionDay.objects.filter(day__range=(period.start, period.end)).values(*DIMENSIONS)
+    rows = (SatisfactionDay.objects.filter(day__range=(period.start, period.end), municipality__in=municipalities)
+            .values(*DIMENSIONS)
             .annotate(**sums).order_by())
     groups: dict[tuple, _Group] = {}
     for row in rows:
@@ -184,10 +185,11 @@ def _roll_up(groups: dict[tuple, _Group], dimension: str) -> dict:
     return rolled
 
 
-def satisfaction_summary(*, period: Period) -> dict:
+def satisfaction_summary(*, period: Period, municipalities) -> dict:
     """Invitations, responses, response rate and mean score: overall and by touchpoint (with each question),
-    channel, customer group and month."""
-    groups = _satisfaction_groups(period)
+    channel, customer group and month, for the municipalities given (ids, or the subquery
+    ``member_municipality_ids``: a manager sees only their own)."""
+    groups = _satisfaction_groups(period, municipalities)
     overall = _Group()
     for group in groups.values():
         overall.add(group)
@@ -220,18 +222,19 @@ def satisfaction_summary(*, period: Period) -> dict:
     }
 
 
-def latest_comments(*, period: Period, limit: int = 10) -> list[dict]:
-    """The newest free-text comments from the period's responses."""
-    return list(Response.objects.filter(touchpoint_on__range=(period.start, period.end)).exclude(comment="")
+def latest_comments(*, period: Period, municipalities, limit: int = 10) -> list[dict]:
+    """The newest free-text comments from the period's responses to the municipalities given."""
+    return list(Response.objects.filter(touchpoint_on__range=(period.start, period.end),
+                                        municipality__in=municipalities).exclude(comment="")
                 .order_by("-created_at", "-id")
                 .values("touchpoint", "channel", "customer_group", "month", "comment", "created_at")[:limit])
 
 
 # --- KPIs ----------------------------------------------------------------------------------------------------------
 
-def _processing_time(period: Period) -> tuple[list[dict], dict]:
+def _processing_time(period: Period, municipalities) -> tuple[list[dict], dict]:
     """From the KPI facts of the cases decided in the period, grouped by application type."""
-    facts = CaseFacts.objects.filter(decided_on__range=(period.start, period.end))
+    facts = CaseFacts.objects.filter(decided_on__range=(period.start, period.end), municipality__in=municipalities)
     targets = dict(ApplicationType.objects.values_list("pk", "service_target_days"))
     within = Q(processing_days__isnull=True)  # counts nothing: Count("processing_days") skips empty days
     for type_id, target in targets.items():
@@ -286,34 +289,38 @@ def _processing_time(period: Period) -> tuple[list[dict], dict]:
     return by_type, by_date
 
 
-def _screened(period: Period) -> dict:
+def _screened(period: Period, municipalities) -> dict:
     """From the KPI facts of the cases found complete in the period: how many took longer than the allowance."""
-    counts = CaseFacts.objects.filter(completed_on__range=(period.start, period.end)).aggregate(
+    counts = CaseFacts.objects.filter(completed_on__range=(period.start, period.end),
+                                      municipality__in=municipalities).aggregate(
         found_complete=Count("screened_late"), late=Count("screened_late", filter=Q(screened_late=True)))
     return {**counts, "share": _share(counts["late"], counts["found_complete"])}
 
 
-def _submitted_cases(period: Period) -> dict:
+def _submitted_cases(period: Period, municipalities) -> dict:
     """From the KPI facts of the cases submitted in the period: how many, how many screened, how many of those
     were complete at their first screening."""
-    return CaseFacts.objects.filter(submitted_on__range=(period.start, period.end)).aggregate(
+    return CaseFacts.objects.filter(submitted_on__range=(period.start, period.end),
+                                    municipality__in=municipalities).aggregate(
         submitted=Count("submitted_on"), screened=Count("first_screening_ok"),
         complete=Count("first_screening_ok", filter=Q(first_screening_ok=True)))
 
 
-def _requests(period: Period) -> dict:
+def _requests(period: Period, municipalities) -> dict:
     start, end = period.bounds()
-    return InformationRequest.objects.filter(sent_at__gte=start, sent_at__lt=end).aggregate(
+    return InformationRequest.objects.filter(sent_at__gte=start, sent_at__lt=end,
+                                             case__property__municipality__in=municipalities).aggregate(
         sent=Count("id"), warnings=Count("id", filter=Q(continuity_warning=True)))
 
 
-def _contacts(period: Period) -> tuple[dict, list[dict]]:
+def _contacts(period: Period, municipalities) -> tuple[dict, list[dict]]:
     if not apps.is_installed("dialogueteam"):
         return {"contacts": 0, "resolved": 0, "share": None}, []
     from dialogueteam.models import Contact
 
     start, end = period.bounds()
-    rows = list(Contact.objects.filter(created_at__gte=start, created_at__lt=end).values("topic", "channel")
+    rows = list(Contact.objects.filter(created_at__gte=start, created_at__lt=end, municipality__in=municipalities)
+                .values("topic", "channel")
                 .annotate(count=Count("id"), resolved=Count("id", filter=Q(resolved_first_contact=True)))
                 .order_by("topic", "channel"))
     contacts = sum(r["count"] for r in rows)
@@ -325,12 +332,13 @@ def _contacts(period: Period) -> tuple[dict, list[dict]]:
     return {"contacts": contacts, "resolved": resolved, "share": _share(resolved, contacts)}, by_topic_channel
 
 
-def kpis(*, period: Period) -> dict:
-    """The operational KPIs for the period (see the module's docstring for each definition)."""
-    by_type, by_date = _processing_time(period)
-    submitted = _submitted_cases(period)
-    requests = _requests(period)
-    fcr, by_topic_channel = _contacts(period)
+def kpis(*, period: Period, municipalities) -> dict:
+    """The operational KPIs for the period and the municipalities given (see the module's docstring for
+    each definition)."""
+    by_type, by_date = _processing_time(period, municipalities)
+    submitted = _submitted_cases(period, municipalities)
+    requests = _requests(period, municipalities)
+    fcr, by_topic_channel = _contacts(period, municipalities)
     return {
         "from": period.start, "to": period.end,
         "processing_time": by_type,
@@ -343,7 +351,7 @@ def kpis(*, period: Period) -> dict:
             if submitted["submitted"] else None},
         "decided_by_first_promised_date": by_date["first"],
         "decided_by_current_date": by_date["current"],
-        "screened_late": _screened(period),
+        "screened_late": _screened(period, municipalities),
         "continuity_warnings": {"count": requests["warnings"], "requests": requests["sent"]},
         "first_contact_resolution": fcr,
         "contacts_by_topic_and_channel": by_topic_channel,

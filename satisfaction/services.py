@@ -101,7 +101,7 @@ def is_opted_out(email: str) -> bool:
 
 @transaction.atomic
 def invite(*, touchpoint: str, source_key: str, recipient: Recipient | None, channel: str, customer_group: str,
-           case: Case | None = None, at=None) -> Invitation | None:
+           case: Case | None = None, at=None, municipality_id: int | None = None) -> Invitation | None:
     """Create the invitation for one touchpoint (``at``: when it happened; default now) and send it once
     the transaction commits.
 
@@ -125,12 +125,23 @@ def invite(*, touchpoint: str, source_key: str, recipient: Recipient | None, cha
                                            created_at__gte=now - timedelta(days=quiet)).exists():
         return None
     day = timezone.localdate(at or now)
+    if case is not None:
+        municipality_id = case.property.municipality_id
+    if municipality_id is None:
+        from applications.models.municipality import default_municipality_id
+
+        municipality_id = default_municipality_id()
+    from applications.models import Municipality
+
+    if not Municipality.objects.filter(pk=municipality_id, surveys_enabled=True).exists():
+        return None  # the municipality's survey setting: switched off
     language = recipient.language if recipient.language in dict(settings.LANGUAGES) else "da"
     try:
         with transaction.atomic():
             invitation = Invitation.objects.create(
                 survey=survey, touchpoint=touchpoint, channel=channel, customer_group=customer_group, case=case,
                 source_key=source_key, email=email, language=language, nonce=secrets.token_hex(8),
+                municipality_id=municipality_id,
                 touchpoint_on=day, month=day.replace(day=1), created_at=now)
     except IntegrityError:  # a concurrent receiver invited first: one invitation is enough
         return None
@@ -192,7 +203,8 @@ def invite_after_contact(*, contact) -> Invitation | None:
     channel = contact.channel if contact.channel in Channel.values else Channel.PHONE
     return invite(touchpoint=Touchpoint.DIALOGUE_CONTACT, source_key=f"contact:{contact.pk}",
                   case=contact.case if contact.case_id else None, recipient=contact_recipient(contact),
-                  channel=channel, customer_group=contact.customer_group, at=contact.created_at)
+                  channel=channel, customer_group=contact.customer_group, at=contact.created_at,
+                  municipality_id=contact.municipality_id)
 
 
 def invite_after_meeting(*, meeting) -> Invitation | None:
@@ -202,7 +214,8 @@ def invite_after_meeting(*, meeting) -> Invitation | None:
     group = case.customer_group if case else Case.CustomerGroup.PRIVATE
     recipient = Recipient(email, meeting.language) if email else None
     return invite(touchpoint=Touchpoint.PREDIALOGUE_MEETING, source_key=f"meeting:{meeting.pk}", case=case,
-                  recipient=recipient, channel=Channel.MEETING, customer_group=group, at=meeting.held_at)
+                  recipient=recipient, channel=Channel.MEETING, customer_group=group, at=meeting.held_at,
+                  municipality_id=meeting.property.municipality_id)
 
 
 # --- Sending -------------------------------------------------------------------------------------------------------
@@ -327,6 +340,7 @@ def submit_response(*, token: str, scores: dict, comment: str = "") -> Response:
     try:
         with transaction.atomic():
             response = Response.objects.create(
+                municipality_id=invitation.municipality_id,
                 invitation=invitation, survey=invitation.survey, touchpoint=invitation.touchpoint,
                 channel=invitation.channel, customer_group=invitation.customer_group, case=invitation.case,
                 touchpoint_on=invitation.touchpoint_on, month=invitation.month, comment=comment, created_at=now,
@@ -383,14 +397,14 @@ def _count(invitation: Invitation, **increments) -> None:
         return
     quote = connection.ops.quote_name
     table = quote(SatisfactionDay._meta.db_table)
-    keys = ("day", "month", "touchpoint", "channel", "customer_group")
+    keys = ("day", "month", "touchpoint", "channel", "customer_group", "municipality_id")
     columns = ", ".join(quote(c) for c in (*keys, *COUNTERS))
     placeholders = ", ".join(["%s"] * (len(keys) + len(COUNTERS)))
     updates = ", ".join(f"{quote(c)} = {table}.{quote(c)} + excluded.{quote(c)}" for c in COUNTERS)
     conflict = ", ".join(quote(c) for c in keys if c != "month")
     params = [connection.ops.adapt_datefield_value(invitation.touchpoint_on),
               connection.ops.adapt_datefield_value(invitation.month), invitation.touchpoint, invitation.channel,
-              invitation.customer_group, *(int(increments.get(c, 0)) for c in COUNTERS)]
+              invitation.customer_group, invitation.municipality_id, *(int(increments.get(c, 0)) for c in COUNTERS)]
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "
                        f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}", params)
@@ -408,10 +422,12 @@ def recount_satisfaction_days() -> None:
         aggregates[f"score_sum_{position}"] = Sum(f"response__score_{position}", default=0)
         aggregates[f"score_count_{position}"] = Count(f"response__score_{position}")
     counts = (Invitation.objects.filter(sent_at__isnull=False).order_by()
-              .values("touchpoint_on", "month", "touchpoint", "channel", "customer_group").annotate(**aggregates))
+              .values("touchpoint_on", "month", "touchpoint", "channel", "customer_group", "municipality_id")
+              .annotate(**aggregates))
     sql, params = counts.query.sql_with_params()
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in ("day", "month", "touchpoint", "channel", "customer_group", *COUNTERS))
+    columns = ", ".join(quote(c) for c in ("day", "month", "touchpoint", "channel", "customer_group",
+                                           "municipality_id", *COUNTERS))
     SatisfactionDay.objects.all().delete()
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {quote(SatisfactionDay._meta.db_table)} ({columns}) SELECT * FROM ({sql}) AS c",

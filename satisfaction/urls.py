@@ -13,4 +13,5 @@ urlpatterns = [
     path("s/<str:token>/never-again/", views.opted_out, name="opted_out"),
     path("dashboard/", views.dashboard_page, name="dashboard"),
     path("dashboard/export.csv", views.export_csv, name="export_csv"),
+    path("national/", views.national_page, name="national"),
 ]

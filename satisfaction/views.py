@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from applications import hooks
 from applications.selectors.after_decision import figures as after_decision_figures
+from applications.selectors.municipalities import member_municipality_ids
 from permitportal.accounts import roles
 
 from . import dashboard, selectors, services
@@ -140,16 +141,17 @@ def manager_required(view):
 def dashboard_page(request):
     form = PeriodForm(request.GET)
     period = form.period
-    summary = selectors.satisfaction_summary(period=period)
-    kpis = selectors.kpis(period=period)
+    mine = member_municipality_ids(user=request.user)
+    summary = selectors.satisfaction_summary(period=period, municipalities=mine)
+    kpis = selectors.kpis(period=period, municipalities=mine)
     context = {
         "form": form, "period": period, "summary": summary, "kpis": kpis,
-        "comments": dashboard.comment_rows(selectors.latest_comments(period=period)),
+        "comments": dashboard.comment_rows(selectors.latest_comments(period=period, municipalities=mine)),
         "contacts": selectors.contacts_matrix(kpis["contacts_by_topic_and_channel"]),
         "charts": dashboard.chart_data(summary=summary, kpis=kpis),
         "export_query": f"from={period.start:%Y-%m-%d}&to={period.end:%Y-%m-%d}",
-        "after_decision": after_decision_figures(start=period.start, end=period.end),
-        "sections": hooks.sections_for("dashboard", user=request.user, period=period),
+        "after_decision": after_decision_figures(start=period.start, end=period.end, municipalities=mine),
+        "sections": hooks.sections_for("dashboard", user=request.user, period=period, municipalities=mine),
     }
     return render(request, "satisfaction/dashboard.html", context, status=400 if form.errors else 200)
 
@@ -161,9 +163,24 @@ def export_csv(request):
         messages = " ".join(str(e) for errors in form.errors.values() for e in errors)
         return HttpResponse(messages, status=400, content_type="text/plain; charset=utf-8")
     period = form.period
-    summary = selectors.satisfaction_summary(period=period)
-    kpis = selectors.kpis(period=period)
+    mine = member_municipality_ids(user=request.user)
+    summary = selectors.satisfaction_summary(period=period, municipalities=mine)
+    kpis = selectors.kpis(period=period, municipalities=mine)
     response = HttpResponse(dashboard.csv_text(summary=summary, kpis=kpis), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="satisfaction-and-kpis-{period.start:%Y-%m-%d}-{period.end:%Y-%m-%d}.csv"')
     return response
+
+
+@login_required
+def national_page(request):
+    """Issue 19, item 4: every municipality's headline figures side by side (the national role; figures only)."""
+    from . import national
+
+    if not national.can_read(request.user):
+        raise PermissionDenied(_("Only the national overview role has access to this page."))
+    form = PeriodForm(request.GET)
+    period = form.period
+    return render(request, "satisfaction/national.html",
+                  {"form": form, "period": period, "rows": national.comparison(period=period)},
+                  status=400 if form.errors else 200)

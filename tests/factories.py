@@ -29,3 +29,22 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             group, _ = Group.objects.get_or_create(name=extracted)
             self.groups.add(group)
+
+    @factory.post_generation
+    def municipality(self, create, extracted, **kwargs):
+        """Staff work for a municipality: the one given (a Municipality or its code), else the default."""
+        from applications.models import Municipality
+        from permitportal.accounts import roles
+
+        if not create or not (self.groups.filter(name__in=roles.STAFF_ROLES).exists() or extracted):
+            return
+        if isinstance(extracted, Municipality):
+            extracted.staff.add(self)
+            return
+        if not extracted:
+            from applications.models.municipality import default_municipality_id
+
+            Municipality.objects.get(pk=default_municipality_id()).staff.add(self)
+            return
+        found, _ = Municipality.objects.get_or_create(code=extracted, defaults={"name": f"Municipality {extracted}"})
+        found.staff.add(self)

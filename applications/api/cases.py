@@ -86,6 +86,8 @@ class CaseDetailSerializer(serializers.Serializer):
     property = serializers.DictField()
     project_facts = serializers.DictField(help_text="The project's size: built_area_m2, height_m, storeys, "
                                                     "heated_area_m2 (those the applicant gave).")
+    municipality = serializers.DictField(help_text="The municipality that handles the case: code, name and contact "
+                                                   "points.")
     submitted_at = serializers.DateTimeField(allow_null=True)
     expected_decision_date = serializers.DateField(allow_null=True)
     first_expected_decision_date = serializers.DateField(allow_null=True, help_text="The date we gave at submission.")
@@ -139,11 +141,12 @@ class CaseListView(APIView):
         from applications.selectors.status import case_status, with_act_by
 
         qs = with_act_by(case_selectors.cases_visible_to(user=request.user).select_related(
-            "property", "application_type", "caseworker").order_by("-created_at"))[:100]
+            "property__municipality", "application_type", "caseworker").order_by("-created_at"))[:100]
         return Response([case_selectors.status_fields(status=case_status(c)) | {
             "reference": c.reference,
             "application_type": c.application_type.code if c.application_type_id else None,
-            "address": str(c.property), "submitted_at": c.submitted_at} for c in qs])
+            "address": str(c.property), "municipality": c.property.municipality.code,
+            "submitted_at": c.submitted_at} for c in qs])
 
     @extend_schema(request=CaseCreateSerializer, responses={201: CaseDetailSerializer})
     def post(self, request):

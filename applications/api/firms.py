@@ -26,5 +26,6 @@ class FirmCasesView(APIView):
             "cases": [case_selectors.status_fields(status=case_status(c)) | {
                 "reference": c.reference,
                 "application_type": c.application_type.code if c.application_type_id else None,
-                "address": str(c.property), "applicant": c.applicant.get_full_name(), "created_at": c.created_at,
+                "address": str(c.property), "municipality": c.property.municipality.code,
+                "applicant": c.applicant.get_full_name(), "created_at": c.created_at,
                 "submitted_at": c.submitted_at} for c in cases[:LIMIT]]})

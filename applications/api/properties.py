@@ -18,10 +18,14 @@ MAX_LIMIT = 50
 
 
 class PropertySerializer(serializers.ModelSerializer):
+    municipality = serializers.CharField(source="municipality.code", read_only=True,
+                                         help_text="The four-digit code of the municipality that handles cases "
+                                                   "on the property (see municipalities/).")
+
     class Meta:
         model = Property
         fields = ["id", "address", "postcode", "city", "cadastral_number", "property_number", "zoning_plan",
-                  "year_built", "built_area", "use"]
+                  "year_built", "built_area", "use", "municipality"]
         read_only_fields = fields
 
 

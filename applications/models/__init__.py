@@ -27,6 +27,7 @@ from .handling import (
     ScreeningRun,
 )
 from .mandate import Mandate
+from .municipality import LocalRequirement, LocalServiceTarget, Municipality
 from .property import Property, PropertyCorrection
 
 __all__ = [
@@ -52,6 +53,9 @@ __all__ = [
     "GuideOption",
     "GuideOutcome",
     "GuideQuestion",
+    "LocalRequirement",
+    "LocalServiceTarget",
+    "Municipality",
     "Property",
     "PropertyCorrection",
     "ReferenceCounter",

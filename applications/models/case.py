@@ -88,6 +88,10 @@ class Case(StatusModel):
     clock_paused_since = models.DateField(null=True, blank=True)
     paused_days = models.PositiveIntegerField(default=0)
     extension_days = models.PositiveIntegerField(default=0)
+    # The service target this case was given at submission: the type's national target, or the municipality's
+    # local target for a type without a national one (issue 19). Kept, so a later change of the local target
+    # never moves a date silently; empty on cases from before it was kept (the type's target then applies).
+    service_target_days = models.PositiveIntegerField(null=True, blank=True)
     paused_days_after_complete = models.PositiveIntegerField(
         default=0, help_text="The paused days after the case was found complete (not counted as processing time).")
     screening_days = models.PositiveIntegerField(

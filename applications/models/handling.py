@@ -137,6 +137,9 @@ class Advisory(models.Model):
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="advisories")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
                                   related_name="advisories")
+    # Whose triage queue: the case's municipality, or (without a case) the one given (issue 19).
+    municipality = models.ForeignKey("applications.Municipality", null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="+")
     params = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)

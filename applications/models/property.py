@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .municipality import Municipality, default_municipality_id
+
 
 class Property(models.Model):
     """A property in the register (imported from CSV by ``manage.py import_properties``)."""
@@ -15,6 +17,8 @@ class Property(models.Model):
     year_built = models.PositiveIntegerField(_("year built"), null=True, blank=True)
     built_area = models.PositiveIntegerField(_("built area (m²)"), null=True, blank=True)
     use = models.CharField(_("use"), max_length=100, blank=True)
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="properties",
+                                     default=default_municipality_id, verbose_name=_("municipality"))
     search_text = models.CharField(max_length=400, db_index=True, editable=False, default="")
 
     class Meta:

@@ -9,10 +9,14 @@ from permitportal.accounts import roles
 
 
 def inbox_queryset(*, user) -> QuerySet[Advisory]:
-    """A caseworker's own advisories plus the triage queue's (no recipient)."""
+    """A caseworker's own advisories plus the triage queue's (no recipient) about cases of the
+    municipalities they work for."""
+    from applications.selectors.municipalities import member_municipality_ids
+
     if not roles.has_role(user, roles.CASEWORKER, roles.MANAGER):
         return Advisory.objects.none()
-    return Advisory.objects.filter(Q(recipient=user) | Q(recipient__isnull=True))
+    return Advisory.objects.filter(Q(recipient=user) | Q(
+        recipient__isnull=True, municipality__in=member_municipality_ids(user=user)))
 
 
 def unread_count(*, user) -> int:

@@ -25,8 +25,9 @@ def _days(values: list[int]) -> dict:
             "median": median(values) if values else None}
 
 
-def appeals_by_type(*, start: date, end: date) -> list[dict]:
-    rows = (Appeal.objects.filter(received_on__range=(start, end))
+def appeals_by_type(*, start: date, end: date, municipalities) -> list[dict]:
+    rows = (Appeal.objects.filter(received_on__range=(start, end),
+                                  case__property__municipality__in=municipalities)
             .values("case__application_type__code", "case__application_type__name_en",
                     "case__application_type__name_da")
             .annotate(total=Count("id"), **{o: Count("id", filter=Q(status=o)) for o in
@@ -39,31 +40,32 @@ def appeals_by_type(*, start: date, end: date) -> list[dict]:
              **{o: r[o] for o in (A.UPHELD, A.OVERTURNED, A.REMITTED, A.WITHDRAWN)}} for r in rows]
 
 
-def _permits(*, start: date, end: date) -> list[tuple]:
+def _permits(*, start: date, end: date, municipalities) -> list[tuple]:
     """``(started_on, decided_at, status)`` of the permits either figure below counts, in one query: those
     whose work started in the period and those whose lapse day fell in it (given one year before)."""
     first, last = _years_later(start, -PERMIT_LAPSES_AFTER_YEARS), _years_later(end, -PERMIT_LAPSES_AFTER_YEARS)
     return list(Case.objects.filter(Q(started_on__range=(start, end))
                                     | Q(decision__decided_at__date__range=(first, last)),
-                                    decision__outcome__in=list(GRANTED))
+                                    decision__outcome__in=list(GRANTED),
+                                    property__municipality__in=municipalities)
                 .values_list("started_on", "decision__decided_at", "status"))
 
 
-def permit_to_start(*, start: date, end: date, permits: list[tuple] | None = None) -> dict:
+def permit_to_start(*, start: date, end: date, municipalities, permits: list[tuple] | None = None) -> dict:
     from django.utils import timezone
 
-    permits = _permits(start=start, end=end) if permits is None else permits
+    permits = _permits(start=start, end=end, municipalities=municipalities) if permits is None else permits
     return _days([(started - timezone.localdate(decided)).days for started, decided, _ in permits
                   if started is not None and start <= started <= end])
 
 
-def lapsed_share(*, start: date, end: date, permits: list[tuple] | None = None) -> dict:
+def lapsed_share(*, start: date, end: date, municipalities, permits: list[tuple] | None = None) -> dict:
     """Permits whose lapse day fell in the period (given one year before it): the lapsed ones / those plus the
     ones whose work started in time."""
     from django.utils import timezone
 
     first, last = _years_later(start, -PERMIT_LAPSES_AFTER_YEARS), _years_later(end, -PERMIT_LAPSES_AFTER_YEARS)
-    permits = _permits(start=start, end=end) if permits is None else permits
+    permits = _permits(start=start, end=end, municipalities=municipalities) if permits is None else permits
     due = [(started, status) for started, decided, status in permits
            if first <= timezone.localdate(decided) <= last]
     lapsed = sum(1 for _, status in due if status == Case.Status.LAPSED)
@@ -72,19 +74,22 @@ def lapsed_share(*, start: date, end: date, permits: list[tuple] | None = None) 
     return {"lapsed": lapsed, "permits": total, "share": lapsed / total if total else None}
 
 
-def completion_to_occupancy(*, start: date, end: date) -> dict:
+def completion_to_occupancy(*, start: date, end: date, municipalities) -> dict:
     from django.utils import timezone
 
-    rows = (OccupancyPermit.objects.filter(issued_at__date__range=(start, end))
+    rows = (OccupancyPermit.objects.filter(issued_at__date__range=(start, end),
+                                           case__property__municipality__in=municipalities)
             .values_list("issued_at", "case__completion_reported_at"))
     return _days([(timezone.localdate(issued) - timezone.localdate(reported)).days
                   for issued, reported in rows if reported])
 
 
-def figures(*, start: date, end: date) -> dict:
-    """Three queries: the appeals, the permits (start and lapse), the occupancy permits."""
-    permits = _permits(start=start, end=end)
-    return {"appeals": appeals_by_type(start=start, end=end),
-            "permit_to_start": permit_to_start(start=start, end=end, permits=permits),
-            "lapsed": lapsed_share(start=start, end=end, permits=permits),
-            "completion_to_occupancy": completion_to_occupancy(start=start, end=end)}
+def figures(*, start: date, end: date, municipalities) -> dict:
+    """Three queries: the appeals, the permits (start and lapse), the occupancy permits; of the cases of the
+    municipalities given (ids, or a subquery of them)."""
+    within = {"start": start, "end": end, "municipalities": municipalities}
+    permits = _permits(**within)
+    return {"appeals": appeals_by_type(**within),
+            "permit_to_start": permit_to_start(**within, permits=permits),
+            "lapsed": lapsed_share(**within, permits=permits),
+            "completion_to_occupancy": completion_to_occupancy(**within)}

@@ -5,6 +5,7 @@ from django.http import Http404
 
 from applications import hooks
 from applications.models import Case, CaseRepresentative
+from applications.selectors.municipalities import member_municipality_ids, scoped_to_member
 from permitportal.accounts import roles
 from permitportal.accounts.models import FirmMembership
 
@@ -18,19 +19,34 @@ def _own(user, *, assisting: bool = True) -> Q:
     represents = CaseRepresentative.objects.filter(case=OuterRef("pk"), user=user, accepted_at__isnull=False)
     member = FirmMembership.objects.filter(firm=OuterRef("firm"), user=user, left_at__isnull=True)
     own = Q(applicant=user) | Q(Exists(represents)) | Q(Exists(member))
-    if assisting and roles.has_role(user, roles.DIALOGUE_TEAM):
-        own |= Q(assisted_by=user, status=Case.Status.DRAFT, assisted_confirmed_at__isnull=True)
+    if assisting and roles.has_role(user, roles.DIALOGUE_TEAM):  # only in a municipality they work for (issue 19)
+        own |= (Q(assisted_by=user, status=Case.Status.DRAFT, assisted_confirmed_at__isnull=True)
+                & _in_members_municipalities(user))
     return own
 
 
+def _in_members_municipalities(user) -> Q:
+    return Q(property__municipality__in=member_municipality_ids(user=user))
+
+
 def cases_visible_to(*, user) -> QuerySet[Case]:
-    """Applicants see their own cases and those they represent; staff see every submitted case.
-    Drafts are visible only to their applicant and representatives."""
+    """Applicants see their own cases and those they represent (in any municipality); staff also see
+    every submitted case of the municipalities they work for, and nothing of the others (issue 19:
+    this is the one place staff access to cases is decided). Drafts are visible only to their
+    applicant and representatives."""
     if not getattr(user, "is_authenticated", False):
         return Case.objects.none()
     if roles.is_staff_member(user):
-        return Case.objects.filter(_own(user) | ~Q(status=Case.Status.DRAFT))
+        return Case.objects.filter(_own(user) | (~Q(status=Case.Status.DRAFT) & _in_members_municipalities(user)))
     return Case.objects.filter(_own(user))
+
+
+def staff_cases(*, user) -> QuerySet[Case]:
+    """The submitted cases of the municipalities the staff member works for (queues, lookups, counts,
+    exports): none for anyone else."""
+    if not roles.is_staff_member(user):
+        return Case.objects.none()
+    return scoped_to_member(Case.objects.exclude(status=Case.Status.DRAFT), user=user)
 
 
 def cases_owned_by(*, user) -> QuerySet[Case]:
@@ -46,7 +62,8 @@ def get_case_for_user(*, user, reference: str, owner_only: bool = False, with_de
     qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
     related = ("decision",) if with_decision else ()
     try:
-        return qs.select_related("property", "application_type", "applicant", "caseworker", "firm", "assisted_by",
+        return qs.select_related("property__municipality", "application_type", "applicant", "caseworker", "firm",
+                                 "assisted_by",
                                  *hooks.case_select_related, *related).get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
@@ -78,7 +95,8 @@ def my_cases(*, user):
     """The applicant's own and represented cases, newest first, with what the list shows."""
     from applications.selectors.status import with_act_by
 
-    return with_act_by(cases_owned_by(user=user).select_related("property", "application_type", "firm", "applicant")
+    return with_act_by(cases_owned_by(user=user).select_related("property__municipality", "application_type", "firm",
+                                                                "applicant")
                        .order_by("-created_at"))
 
 
@@ -90,7 +108,8 @@ def firm_cases(*, user, firm_id: int):
 
     firm, _membership = firm_for_member(user=user, firm_id=firm_id)
     return firm, with_act_by(cases_owned_by(user=user).filter(firm=firm)
-                             .select_related("property", "application_type", "applicant").order_by("-created_at"))
+                             .select_related("property__municipality", "application_type", "applicant")
+                             .order_by("-created_at"))
 
 
 def public_timeline(*, case: Case) -> list:
@@ -143,6 +162,7 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "application_type": case.application_type.code if case.application_type_id else None,
         "property": {"id": case.property_id, "address": str(case.property),
                      "cadastral_number": case.property.cadastral_number},
+        "municipality": municipality_data(case.property.municipality),
         "description": case.description,
         "project_facts": dict(case.project_facts or {}),
         "submitted_at": case.submitted_at,
@@ -186,6 +206,14 @@ def _after_decision(*, case: Case, include_staff: bool) -> dict:
                         for a in appeals_of(case=case, include_staff=True)],
             "appeal_window": window,
             "permit_lapses_on": permit_lapses_on(decision=decision) if decision else None}
+
+
+def municipality_data(municipality) -> dict:
+    """The case's municipality as the API shows it: its code, name and contact points."""
+    from applications.selectors.municipalities import contact_points
+
+    points = contact_points(municipality)
+    return {key: points[key] for key in ("code", "name", "email", "phone", "address", "website", "opening_hours")}
 
 
 def status_fields(*, status: dict) -> dict:

@@ -43,15 +43,17 @@ def _latest_run() -> QuerySet[ScreeningRun]:
 
 
 def triage_queue(*, status: str = "", type_code: str = "", mine: bool = False, unassigned: bool = False,
-                 at_risk: bool = False, user=None, today: date | None = None) -> QuerySet[Case]:
+                 at_risk: bool = False, user, today: date | None = None) -> QuerySet[Case]:
     """Cases for the queue, most urgent first (expected decision date ascending, cases without a date last).
 
     ``status``: "" for every open case, "all" for every submitted case, or one status code. Each case
     carries its latest screening as ``screen_ok``, ``screen_total`` and ``screened_at`` (subqueries,
-    not one query per row).
+    not one query per row). Only the cases of the user's municipalities (``staff_cases``).
     """
+    from applications.selectors.cases import staff_cases
+
     today = today or timezone.localdate()
-    qs = Case.objects.exclude(status=S.DRAFT)
+    qs = staff_cases(user=user)
     if status == "all":
         pass
     elif status in S.values:
@@ -60,7 +62,7 @@ def triage_queue(*, status: str = "", type_code: str = "", mine: bool = False, u
         qs = qs.filter(status__in=OPEN_STATUSES)
     if type_code:
         qs = qs.filter(application_type__code=type_code)
-    if mine and user is not None:
+    if mine:
         qs = qs.filter(caseworker=user)
     if unassigned:
         qs = qs.filter(caseworker__isnull=True)
@@ -91,9 +93,20 @@ def queue_rows(*, cases, today: date | None = None) -> list[dict]:
              "screened": case.screen_total is not None} for case in cases]
 
 
-def caseworkers() -> QuerySet[User]:
-    """Everyone a case can be assigned to: active caseworkers and managers."""
-    return (User.objects.filter(is_active=True, groups__name__in=(roles.CASEWORKER, roles.MANAGER))
+def assignable_staff() -> QuerySet[User]:
+    """For checking a posted choice only (never listed): ``services.handling.assign`` refuses anyone
+    who does not work for the case's municipality."""
+    return User.objects.filter(is_active=True, groups__name__in=(roles.CASEWORKER, roles.MANAGER)).distinct()
+
+
+def caseworkers(*, user=None, case: Case | None = None) -> QuerySet[User]:
+    """Everyone a case can be assigned to: active caseworkers and managers of the case's municipality,
+    or (for a list of cases) of the municipalities ``user`` works for."""
+    from applications.selectors.municipalities import member_municipality_ids
+
+    where = ({"municipalities": case.property.municipality_id} if case is not None
+             else {"municipalities__in": member_municipality_ids(user=user)})
+    return (User.objects.filter(is_active=True, groups__name__in=(roles.CASEWORKER, roles.MANAGER), **where)
             .distinct().order_by("full_name", "email"))
 
 
@@ -207,6 +220,6 @@ def workspace(*, case: Case) -> dict:
         "drafted_request": drafted_request(case=case),
         "decision": decision,
         "actions": actions_for(case=case),
-        "caseworkers": list(caseworkers()),
+        "caseworkers": list(caseworkers(case=case)),
         "application_types": [t for t in application_types() if t.pk != case.application_type_id],
     }

@@ -56,7 +56,7 @@ def search_properties(*, query: str, limit: int = 10) -> QuerySet[Property]:
     if not words:
         return Property.objects.none()
     # One filter for all the words: a filter() per word copies the query each time (quadratic in the words).
-    qs = Property.objects.filter(*(_match_word(word) for word in words))
+    qs = Property.objects.select_related("municipality").filter(*(_match_word(word) for word in words))
 
     raw = " ".join((query or "").lower().split())  # keeps commas: "østerbrogade 12, 2. th"
     whens = []
@@ -75,7 +75,7 @@ def search_properties(*, query: str, limit: int = 10) -> QuerySet[Property]:
 
 def get_property(*, pk: int) -> Property:
     """One property; ``Property.DoesNotExist`` when there is none."""
-    return Property.objects.get(pk=pk)
+    return Property.objects.select_related("municipality").get(pk=pk)
 
 
 def property_label(prop: Property) -> str:

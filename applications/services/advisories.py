@@ -13,8 +13,12 @@ OPEN_STATUSES = (S.SUBMITTED, S.AWAITING_INFORMATION, S.COMPLETE, S.IN_REVIEW)
 
 
 def raise_advisory(*, kind: str, case: Case | None = None, recipient=None, params: dict | None = None,
-                   dedupe_key: str | None = None) -> Advisory | None:
-    """Create an advisory; with a ``dedupe_key`` a second call for the same cause creates nothing."""
+                   dedupe_key: str | None = None, municipality_id: int | None = None) -> Advisory | None:
+    """Create an advisory; with a ``dedupe_key`` a second call for the same cause creates nothing. It
+    belongs to the case's municipality, or without a case to ``municipality_id`` (whose triage queue
+    gets it)."""
+    if case is not None:
+        municipality_id = case.property.municipality_id
     if recipient is None and case is not None and case.caseworker_id:
         recipient = case.caseworker
     if dedupe_key and Advisory.objects.filter(dedupe_key=dedupe_key).exists():
@@ -22,7 +26,7 @@ def raise_advisory(*, kind: str, case: Case | None = None, recipient=None, param
     try:
         with transaction.atomic():
             return Advisory.objects.create(kind=kind, case=case, recipient=recipient, params=params or {},
-                                           dedupe_key=dedupe_key)
+                                           dedupe_key=dedupe_key, municipality_id=municipality_id)
     except IntegrityError:
         return None
 

@@ -4,7 +4,9 @@ and send it.
 
 - The citizen owns the draft from the start (``Case.applicant``): an existing account found by e-mail, or a new
   inactive account they take up through the link (accounts.services_invitations).
-- The staff member who started it may edit it while it is an unconfirmed draft (``selectors.cases._own``); once
+- Only dialogue-team staff of the property's municipality start one (issue 19's scope, ``member_municipality_ids``).
+- The staff member who started it may edit it while it is an unconfirmed draft of a municipality they work for
+  (``selectors.cases._own``); once
   the citizen confirms, it is theirs alone, and staff see it only through the normal staff channels (the lookup,
   a help code for a draft).
 - The link is signed, names the case and the citizen, and expires after ``ASSISTED_CONFIRM_DAYS``; another
@@ -23,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications.models import ApplicationType, Case, Property
+from applications.selectors.municipalities import member_municipality_ids
 from applications.services import events
 from applications.services.cases import CaseError, create_draft
 from permitportal.accounts import roles
@@ -59,6 +62,10 @@ def start_assisted_draft(*, actor, email: str, name: str, property: Property,
     ``actor`` of the dialogue team, who may fill it in until the citizen confirms it."""
     if not can_assist(actor):
         raise NotAllowed(_("Only the dialogue team can start an application for a citizen."), code="not_dialogue")
+    if not member_municipality_ids(user=actor).filter(municipality_id=property.municipality_id).exists():
+        # The same scope as every staff read (selectors.municipalities): staff act for their own municipalities.
+        raise NotAllowed(_("This property is in a municipality you do not work for: its own dialogue team can help "
+                           "the citizen."), code="other_municipality")
     citizen, _created = account_for_email(email=email, full_name=name, language=language)
     if citizen.pk == actor.pk or roles.is_staff_member(citizen):
         raise AssistedError(_("An assisted application is for a citizen: give the citizen's own e-mail address."))

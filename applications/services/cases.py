@@ -217,7 +217,8 @@ def recompute_checklist(*, case: Case) -> ChecklistChanges:
     wanted = {}
     if case.application_type_id:
         wanted = {req.pk: (req, required) for req, required in
-                  requirements_for(application_type=case.application_type, facts=_facts(case))}
+                  requirements_for(application_type=case.application_type, facts=_facts(case),
+                                   municipality_id=case.property.municipality_id)}
     existing = {item.requirement_id: item for item in ChecklistItem.objects.filter(case=case)
                 .select_related("requirement")}
     for req_id, (req, required) in wanted.items():

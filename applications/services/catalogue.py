@@ -222,12 +222,13 @@ def condition_matches(condition: dict, facts: dict) -> bool:
                for fact, values in (condition or {}).items())
 
 
-def requirements_for(*, application_type, facts: dict) -> list[tuple[DocumentRequirement, bool]]:
+def requirements_for(*, application_type, facts: dict, municipality_id=None) -> list[tuple[DocumentRequirement, bool]]:
     """The documents an application of this type needs, given the facts: (requirement, required).
 
     ``application_type`` is an ApplicationType or its code. "always" and matching "required_if" rules
     give required=True; "recommended" and matching "recommended_if" give required=False. In the
-    requirements' catalogue order. One query.
+    requirements' catalogue order. One query; with ``municipality_id``, a second: the requirements that
+    municipality adds to the type on top of the national catalogue (``LocalRequirement``, issue 19), required.
     """
     code = getattr(application_type, "code", application_type)
     rules = RequirementRule.objects.filter(application_type__code=code).select_related("requirement")
@@ -239,6 +240,14 @@ def requirements_for(*, application_type, facts: dict) -> list[tuple[DocumentReq
             result.append((rule.requirement, False))
         elif condition_matches(rule.condition, facts or {}):
             result.append((rule.requirement, rule.rule == RequirementRule.Rule.REQUIRED_IF))
+    if municipality_id:
+        from applications.models import LocalRequirement
+
+        national = {req.pk for req, _required in result}
+        local = (LocalRequirement.objects.filter(municipality_id=municipality_id, application_type__code=code,
+                                                 requirement__isnull=False)
+                 .select_related("requirement").order_by("requirement__order", "requirement__code"))
+        result += [(row.requirement, True) for row in local if row.requirement_id not in national]
     return result
 
 

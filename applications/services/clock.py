@@ -42,7 +42,27 @@ def screening_allowance_days() -> int:
     return getattr(settings, "SCREENING_ALLOWANCE_DAYS", 5)
 
 
+def target_for(*, application_type, municipality_id) -> int:
+    """The service target of an application of the type in the municipality: the national target, or, for a
+    type without one (``service_target_scope`` local), the municipality's own target where it has set one,
+    else the catalogue's default. The one function behind the clock, the guide and the case pages."""
+    from applications.models import LocalServiceTarget
+
+    if application_type is None:
+        return 0
+    if application_type.has_local_target and municipality_id:
+        local = (LocalServiceTarget.objects.filter(municipality_id=municipality_id, application_type=application_type)
+                 .values_list("days", flat=True).first())
+        if local:
+            return local
+    return application_type.service_target_days
+
+
 def service_target_days(case: Case) -> int:
+    """The target the case was given at submission (``Case.service_target_days``); before that, or on a case
+    from before targets were kept, the type's."""
+    if case.service_target_days is not None:
+        return case.service_target_days
     return case.application_type.service_target_days if case.application_type_id else 0
 
 
@@ -115,6 +135,9 @@ def on_transition(*, case: Case, from_status: str, to_status: str, today: date, 
         _move(case, paused, INFORMATION, record=record, days=paused)
         changed += ["paused_days", "paused_days_after_complete", "clock_paused_since", "expected_decision_date"]
     if to_status == S.SUBMITTED and from_status == S.DRAFT:
+        case.service_target_days = target_for(application_type=case.application_type,
+                                              municipality_id=case.property.municipality_id)
+        changed.append("service_target_days")
         expected = today + timedelta(days=screening_allowance_days() + service_target_days(case))
         case.expected_decision_date = expected
         case.first_expected_decision_date = expected
@@ -151,11 +174,17 @@ def extend(*, case: Case, days: int, reason: str = "", actor=None) -> None:
 
 
 def change_target(*, case: Case, old_type, new_type, actor=None) -> None:
-    """The application type changed: the date moves by the difference of the two service targets."""
+    """The application type changed: the date moves by the difference of the two service targets (each as it
+    applies in the case's municipality); the case keeps the new target."""
     from applications.services import events
 
-    old_days = old_type.service_target_days if old_type else 0
-    _move(case, new_type.service_target_days - old_days, TYPE, actor=actor, target=new_type.service_target_days,
+    if old_type is None:
+        old_days = 0
+    else:  # the case's own target; on a case from before targets were kept, the old type's
+        old_days = case.service_target_days if case.service_target_days is not None else old_type.service_target_days
+    new_days = target_for(application_type=new_type, municipality_id=case.property.municipality_id)
+    case.service_target_days = new_days
+    _move(case, new_days - old_days, TYPE, actor=actor, target=new_days,
           old_target=old_days, **events.names("type", [new_type], "name"))
 
 

@@ -126,22 +126,37 @@ def _question_dict(graph: GuideGraph, question, *, path, property, answer=None) 
     }
 
 
-def _outcome_dict(outcome: GuideOutcome, *, facts: dict) -> dict:
+def _outcome_dict(outcome: GuideOutcome, *, facts: dict, property: Property | None = None) -> dict:
+    """The outcome; with the property chosen, as it applies in the property's municipality (its local target
+    and the requirements and guidance it adds, issue 19)."""
+    from applications.services.clock import target_for
+
     app_type = outcome.application_type if outcome.application_type_id else None
-    requirements = []
+    municipality_id = getattr(property, "municipality_id", None)
+    requirements, local_guidance = [], []
     if outcome.kind == GuideOutcome.Kind.APPLICATION and app_type is not None:
         requirements = [
             {"code": req.code, "title": req.title, "explanation": req.explanation, "required": required,
              "accepted_formats": list(req.accepted_formats)}
-            for req, required in requirements_for(application_type=app_type, facts=facts)
+            for req, required in requirements_for(application_type=app_type, facts=facts,
+                                                  municipality_id=municipality_id)
         ]
+        if municipality_id:
+            from applications.models import LocalRequirement
+
+            local_guidance = [text for text in LocalRequirement.objects.filter(
+                municipality_id=municipality_id, application_type=app_type).exclude(guidance="")
+                .order_by("pk").values_list("guidance", flat=True)]
     return {
         "kind": outcome.kind,
         "code": outcome.code,
         "application_type": app_type.code if app_type else None,
         "application_type_name": app_type.name if app_type else None,
         "application_kind": app_type.kind if app_type else None,
-        "service_target_days": app_type.service_target_days if app_type else None,
+        "service_target_days": target_for(application_type=app_type, municipality_id=municipality_id)
+        if app_type else None,
+        "local_target": bool(app_type and app_type.has_local_target),
+        "local_guidance": local_guidance,
         "text": outcome.tr("text"),
         "requirements": requirements,
         "still_applies": outcome.tr("still_applies"),
@@ -171,8 +186,9 @@ def evaluate_guide(*, answers: dict, property: Property | None = None, applying_
 
     Returns ``{"next_question": {code, text, help, options: [{code, label}], step, total_estimate,
     prefilled_from_register, previous, answer}}`` or ``{"outcome": {kind, code, application_type,
-    application_type_name, application_kind, service_target_days, text, requirements: [{code, title,
-    explanation, required, accepted_formats}], still_applies, must_report}}``; both also carry ``path``
+    application_type_name, application_kind, service_target_days, local_target, local_guidance, text,
+    requirements: [{code, title, explanation, required, accepted_formats}], still_applies,
+    must_report}}``; both also carry ``path``
     (the answered questions on the way, with texts) and ``answers`` (only the answers on that path).
     Raises GuideError (a ValueError) for an unknown question or answer.
     """
@@ -181,7 +197,8 @@ def evaluate_guide(*, answers: dict, property: Property | None = None, applying_
     path, question, outcome = _walk(graph, answers)
     result = {"path": _path_dicts(path), "answers": {q.code: o.code for q, o in path}}
     if outcome is not None:
-        result["outcome"] = _outcome_dict(outcome, facts=_facts(path, property=property, applying_for=applying_for))
+        result["outcome"] = _outcome_dict(outcome, facts=_facts(path, property=property, applying_for=applying_for),
+                                          property=property)
     elif question is not None:
         result["next_question"] = _question_dict(graph, question, path=path, property=property)
     else:

@@ -64,6 +64,9 @@ def assign(*, case: Case, caseworker: User, actor) -> Case:
     ensure_open(case)
     if not roles.has_role(caseworker, roles.CASEWORKER, roles.MANAGER):
         raise CaseError(_("%(email)s is not a caseworker.") % {"email": caseworker.email})
+    if not caseworker.municipalities.filter(pk=case.property.municipality_id).exists():
+        raise CaseError(_("%(email)s does not work for the municipality that handles this case.")
+                        % {"email": caseworker.email})
     if case.status == S.DRAFT:
         raise NotAllowed(_("Only a case that is being handled can be assigned."))
     if case.caseworker_id == caseworker.pk:
@@ -78,7 +81,10 @@ def assign(*, case: Case, caseworker: User, actor) -> Case:
 def bulk_assign(*, references: list[str], caseworker: User, actor) -> int:
     _require_staff(actor, roles.MANAGER)
     count = 0
-    for case in Case.objects.filter(reference__in=references).exclude(status__in=(S.DRAFT, *FINISHED)):
+    from applications.selectors.cases import staff_cases
+
+    for case in (staff_cases(user=actor).filter(reference__in=references).exclude(status__in=FINISHED)
+                 .select_related("property")):
         assign(case=case, caseworker=caseworker, actor=actor)
         count += 1
     return count
@@ -158,7 +164,8 @@ def change_type(*, case: Case, application_type: ApplicationType, actor):
     case.expected_decision_date = (Case.objects.select_for_update().values_list("expected_decision_date", flat=True)
                                    .get(pk=case.pk))
     clock.change_target(case=case, old_type=old, new_type=application_type, actor=actor)
-    Case.objects.filter(pk=case.pk).update(expected_decision_date=case.expected_decision_date)
+    Case.objects.filter(pk=case.pk).update(expected_decision_date=case.expected_decision_date,
+                                           service_target_days=case.service_target_days)
     from applications.tasks import enqueue, screen_case
 
     enqueue(screen_case, case.pk, "type_change")

@@ -12,15 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applications.models import Property, PropertyCorrection
+from applications.models import Municipality, Property, PropertyCorrection
+from applications.models.municipality import default_municipality_id
 
 COLUMNS = ("address", "postcode", "city", "cadastral_number", "property_number", "zoning_plan", "year_built",
-           "built_area", "use")
+           "built_area", "use", "municipality_code")
 REQUIRED_COLUMNS = ("address", "postcode", "city", "cadastral_number", "property_number")
 TEXT_FIELDS = ("address", "postcode", "city", "cadastral_number", "zoning_plan", "use")
 EARLIEST_YEAR = 1500
 _POSTCODE = re.compile(r"^\d{4}$")
 _WHOLE_NUMBER = re.compile(r"^\d+$")
+_MUNICIPALITY_CODE = re.compile(r"^\d{4}$")
 
 COLUMN_LABELS = {
     "address": gettext_lazy("address"),
@@ -32,6 +34,7 @@ COLUMN_LABELS = {
     "year_built": gettext_lazy("year built"),
     "built_area": gettext_lazy("built area (m²)"),
     "use": gettext_lazy("use"),
+    "municipality_code": gettext_lazy("municipality code"),
 }
 
 # The register values an applicant may say are wrong.
@@ -68,7 +71,7 @@ def _field_length(name: str) -> int:
     return Property._meta.get_field(name).max_length
 
 
-def _clean_row(raw: dict, *, this_year: int) -> dict:
+def _clean_row(raw: dict, *, this_year: int, municipalities: dict) -> dict:
     """The row's values ready for a Property, or _BadRow with a reason a person can act on."""
     values = {name: " ".join((raw.get(name) or "").split()) for name in COLUMNS}
     missing = [str(COLUMN_LABELS[name]) for name in REQUIRED_COLUMNS if not values[name]]
@@ -108,6 +111,12 @@ def _clean_row(raw: dict, *, this_year: int) -> dict:
                           % {"value": values["built_area"]})
         area = int(area)
     values["built_area"] = area or None
+    code = values.pop("municipality_code")
+    if code and not _MUNICIPALITY_CODE.match(code):
+        raise _BadRow(_("the municipality code “%(value)s” is not four digits, e.g. 0101") % {"value": code})
+    values["municipality_id"] = municipalities.get(code or None)
+    if values["municipality_id"] is None:
+        raise _BadRow(_("no municipality has the code %(value)s; add it in the admin first") % {"value": code})
     return values
 
 
@@ -153,6 +162,10 @@ def import_properties(*, path) -> ImportReport:
     reader = _reader(_read_text(path))
     this_year = timezone.localdate().year
     report = ImportReport()
+    # The column municipality_code (optional) names the property's municipality; without it a row
+    # lands in the default one (settings.DEFAULT_MUNICIPALITY_CODE).
+    municipalities = {m.code: m.pk for m in Municipality.objects.all()}
+    municipalities[None] = default_municipality_id()
     rows = []
     seen: dict[str, int] = {}
     for raw in reader:
@@ -160,7 +173,7 @@ def import_properties(*, path) -> ImportReport:
         if not any((value or "").strip() for value in raw.values() if isinstance(value, str)):
             continue  # a blank line
         try:
-            values = _clean_row(raw, this_year=this_year)
+            values = _clean_row(raw, this_year=this_year, municipalities=municipalities)
         except _BadRow as bad:
             report.skipped.append(SkippedRow(line=line, reason=str(bad)))
             continue

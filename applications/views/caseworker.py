@@ -102,7 +102,7 @@ def queue(request):
         "rows": selectors.queue_rows(cases=page.object_list),
         "query": query.urlencode(),
         "is_manager": is_manager,
-        "caseworkers": list(selectors.caseworkers()) if is_manager else [],
+        "caseworkers": list(selectors.caseworkers(user=request.user)) if is_manager else [],
     })
 
 
@@ -112,7 +112,7 @@ def queue_assign(request):
     if not roles.has_role(request.user, roles.MANAGER):
         raise PermissionDenied(_("Only managers can assign several cases at once."))
     references = request.POST.getlist("references")
-    form = BulkAssignForm(request.POST, caseworkers=selectors.caseworkers(), references=references)
+    form = BulkAssignForm(request.POST, caseworkers=selectors.caseworkers(user=request.user), references=references)
     if not form.is_valid():
         messages.error(request, _form_error(form))
     else:
@@ -217,7 +217,7 @@ ACTIONS = {
     "case_assign": Action(
         "assign/", _assign,
         lambda case, data: _("The case is assigned to %(name)s.") % {"name": case.caseworker.get_full_name()},
-        lambda post: AssignForm(post, caseworkers=selectors.caseworkers())),
+        lambda post: AssignForm(post, caseworkers=selectors.assignable_staff())),
     "mark_complete": Action(
         "mark-complete/", lambda request, case, data: handling.mark_complete(case=case, actor=request.user),
         lambda case, data: _("The case is marked complete. The service clock runs from today.")),

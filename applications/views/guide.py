@@ -93,7 +93,8 @@ def _save(request, state: dict) -> None:
 
 
 def _property(state: dict) -> Property | None:
-    return Property.objects.filter(pk=state["property"]).first() if state.get("property") else None
+    return (Property.objects.select_related("municipality").filter(pk=state["property"]).first()
+            if state.get("property") else None)
 
 
 def _path_exists(path: str) -> bool:

@@ -215,6 +215,9 @@ def load(n_cases: int, n_responses: int):
             "answered_at": "submitted + interval '9 days'", "due_date": "(submitted + interval '23 days')::date",
             "status_before": "'submitted'", "continuity_warning": "r6 < 0.04",
         }, "bench_case WHERE submitted IS NOT NULL AND r4 >= 0.6"))
+        from applications.models.municipality import default_municipality_id
+
+        municipality = str(default_municipality_id())  # one municipality here (issue 19's scale is item 5)
         step("dialogue contacts", insert_select(cur, Contact, {
             "id": "i", "channel": "(ARRAY['phone', 'phone', 'email', 'desk', 'portal'])[1 + (random() * 4)::int]",
             "topic": "(ARRAY['status', 'documents', 'permit_needed', 'applying', 'predialogue', 'decision', "
@@ -222,7 +225,7 @@ def load(n_cases: int, n_responses: int):
             "customer_group": "(ARRAY['private', 'owner', 'professional'])[1 + i % 3]",
             "resolved_first_contact": "random() < 0.78", "case_id": f"CASE WHEN i % 3 = 0 THEN NULL "
                                                                    f"ELSE 1 + (i * 13) % {n_cases} END",
-            "summary": "''", "caller_email": "'caller' || i || '@example.dk'",
+            "summary": "''", "caller_email": "'caller' || i || '@example.dk'", "municipality_id": municipality,
             "created_at": f"timestamptz '{FIRST_DAY} 09:00+01' + (random() * 1090) * interval '1 day'",
         }, "generate_series(1, %s) AS i", [n_contacts]))
 
@@ -237,7 +240,7 @@ def load(n_cases: int, n_responses: int):
                 "nonce": "md5(i::text)::varchar(16)", "state": "'sent'",
                 "touchpoint_on": f"({at} AT TIME ZONE 'Europe/Copenhagen')::date",
                 "month": f"date_trunc('month', {at} AT TIME ZONE 'Europe/Copenhagen')::date",
-                "created_at": at, "sent_at": f"{at} + interval '1 minute'",
+                "created_at": at, "sent_at": f"{at} + interval '1 minute'", "municipality_id": municipality,
             }, where)
 
         count = invitations("submission", "'portal'", "(ARRAY['private', 'owner', 'professional'])[1 + i % 3]",
@@ -317,6 +320,10 @@ def measure(samples: int) -> list[dict]:
         email="bench-manager@kk.example.dk", password=uuid.uuid4().hex, full_name="Bench Manager",
         email_verified=True)
     user.groups.add(Group.objects.get_or_create(name="manager")[0])
+    from applications.models import Municipality
+    from applications.models.municipality import default_municipality_id
+
+    Municipality.objects.get(pk=default_municipality_id()).staff.add(user)  # a manager sees their own (issue 19)
     client = Client()
     client.force_login(user)
     whole = {"from": FIRST_DAY, "to": LAST_DAY}

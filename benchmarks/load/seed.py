@@ -34,6 +34,12 @@ def user(email, name, role):
         person.set_password(PASSWORD)
         person.save(update_fields=["password"])
     add_role(user=person, role=role)
+    from permitportal.accounts import roles
+
+    if role != roles.APPLICANT:  # staff work for the demo's København (issue 19)
+        from applications.models import Municipality
+
+        Municipality.objects.get(code="0101").staff.add(person)
     return person
 
 

@@ -101,6 +101,34 @@ OPEN = {"submitted", "awaiting_information", "complete", "in_review"}
 ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", " ": ""})
 
 
+# Denmark's 98 municipalities by size (issue 19 item 5): København about a tenth of the cases, the rest falling
+# off evenly on a log scale to the smallest island municipalities with a few hundred of 1,000,000 (Læsø has about
+# 1,700 of Denmark's 5.9 million people: 0.03 %). The largest carry their real codes; the others get the codes
+# of real municipalities in no particular order of size (the benchmark needs sizes, not geography).
+LARGEST = [("0101", "København"), ("0751", "Aarhus"), ("0851", "Aalborg"), ("0461", "Odense"),
+           ("0561", "Esbjerg"), ("0630", "Vejle"), ("0147", "Frederiksberg"), ("0615", "Horsens"),
+           ("0657", "Herning"), ("0791", "Viborg")]
+OTHER_CODES = [
+    "0151", "0153", "0155", "0157", "0159", "0161", "0163", "0165", "0167", "0169", "0173", "0175", "0183",
+    "0185", "0187", "0190", "0201", "0210", "0217", "0219", "0223", "0230", "0240", "0250", "0253", "0259",
+    "0260", "0265", "0269", "0270", "0306", "0316", "0320", "0326", "0329", "0330", "0336", "0340", "0350",
+    "0360", "0370", "0376", "0390", "0400", "0410", "0420", "0430", "0440", "0450", "0479", "0480", "0482",
+    "0510", "0530", "0540", "0550", "0573", "0575", "0580", "0607", "0621", "0661", "0665", "0671", "0706",
+    "0707", "0710", "0727", "0730", "0740", "0746", "0756", "0760", "0766", "0773", "0779", "0787", "0810",
+    "0813", "0820", "0846", "0849", "0860", "0492", "0563", "0741", "0411", "0825"]
+
+
+def municipality_shares() -> list[tuple[str, str, float]]:
+    """``(code, name, share of the cases)`` for the 98 municipalities, largest first; the shares add up to 1."""
+    names = LARGEST + [(code, f"Kommune {code}") for code in OTHER_CODES]
+    assert len(names) == 98 and len({code for code, _ in names}) == 98
+    ratio = (0.0003 / 0.06) ** (1 / 96)  # from 6 % (rank 2) to 0.03 % (rank 98), then scaled to the other 90 %
+    rest = [0.06 * ratio ** k for k in range(97)]
+    scale = 0.90 / sum(rest)
+    shares = [0.10, *(r * scale for r in rest)]
+    return [(code, name, share) for (code, name), share in zip(names, shares, strict=True)]
+
+
 def streets(rng):
     names = []
     for prefix in ("", "Gammel ", "Ny "):
@@ -190,6 +218,7 @@ def load(n_cases: int, seed: int = 42):
 
     indexes = importlib.import_module("dialogueteam.migrations.0003_search_words")
     pair_indexes = importlib.import_module("dialogueteam.migrations.0004_search_pairs")
+    from applications.models import Municipality
     from permitportal.accounts.models import User
 
     rng = random.Random(seed)
@@ -204,6 +233,13 @@ def load(n_cases: int, seed: int = 42):
         # Build the lookup's indexes after the load, not row by row during it.
         for name in [*indexes.WORD_INDEXES, indexes.VOCABULARY_INDEX, *pair_indexes.PAIR_INDEXES]:
             cur.execute(f"DROP INDEX IF EXISTS {name}")
+    # The 98 municipalities; each property (and so each case) in one, by the municipalities' sizes.
+    shares = municipality_shares()
+    ids = {}
+    for code, name, _share in shares:
+        ids[code] = Municipality.objects.update_or_create(code=code, defaults={"name": name})[0].pk
+    municipality_ids = [ids[code] for code, _name, _share in shares]
+    municipality_weights = list(itertools.accumulate(share for _c, _n, share in shares))
     now = datetime.now(UTC)
     surnames, weights = zip(*SURNAMES, strict=True)
     cum_weights = list(itertools.accumulate(weights))
@@ -254,10 +290,13 @@ def load(n_cases: int, seed: int = 42):
                 cadastral = f"{rng.randint(1, 9999)}{rng.choice(['', 'a', 'b', 'c', 'æ', 'ø'])} " \
                             f"{rng.choice(EJERLAV)}, København"
                 number_id = str(100_000_000 + i)
+                municipality_id = rng.choices(municipality_ids, cum_weights=municipality_weights)[0]
                 props.append((i, address, postcode, city, cadastral, number_id,
                               plain_search_text(reference="", address=address, postcode=postcode, city=city,
-                                                cadastral_number=cadastral, property_number=number_id).strip()))
+                                                cadastral_number=cadastral, property_number=number_id).strip(),
+                              municipality_id))
                 yield {"id": i, "address": address, "postcode": postcode, "city": city,
+                       "municipality_id": municipality_id,
                        "cadastral_number": cadastral, "property_number": number_id,
                        "zoning_plan": f"Lokalplan {rng.randint(1, 600)}", "year_built": rng.randint(1850, 2024),
                        "built_area": rng.randint(40, 400), "use": "Fritliggende enfamiliehus",
@@ -310,6 +349,7 @@ def load(n_cases: int, seed: int = 42):
                     words, pairs = words_of(text), pairs_of(text)
                     vocabulary.update(words)
                     entries.append({"case_id": i + 1, "is_open": status in OPEN, "submitted_at": submitted,
+                                    "municipality_id": prop[7],
                                     "search_text": text, "words": " ".join(words), "pairs": ",".join(pairs)})
                 else:
                     row["draft_expires_at"] = now + timedelta(days=60)
@@ -399,18 +439,22 @@ def _urlpatterns():
 urlpatterns = []  # filled in main(): this module is the URLconf of the run
 
 
-def queries(n: int, seed: int = 7) -> dict[str, list[str]]:
-    """Searches a caller would give: an exact reference, part of the street with the house number,
-    a first name with the start of the surname; and a broad one-word surname."""
+def queries(n: int, seed: int = 7, *, municipality_id: int) -> dict[str, list[str]]:
+    """Searches a caller would give about a case of the member's municipality: an exact reference, part of
+    the street with the house number, a first name with the start of the surname; and a broad one-word
+    surname."""
     from django.db import connection
 
     rng = random.Random(seed)
     with connection.cursor() as cur:
-        cur.execute("""SELECT c.reference, p.address, u.full_name FROM applications_case c TABLESAMPLE SYSTEM (1)
+        cur.execute("SELECT setseed(0.7)")
+        cur.execute("""SELECT c.reference, p.address, u.full_name FROM applications_case c
                        JOIN applications_property p ON p.id = c.property_id
                        JOIN accounts_user u ON u.id = c.applicant_id
-                       WHERE c.status <> 'draft' LIMIT %s""", [n * 3])
+                       WHERE c.status <> 'draft' AND p.municipality_id = %s ORDER BY random() LIMIT %s""",
+                    [municipality_id, n * 3])
         rows = cur.fetchall()
+    rows = (rows * (1 + n // max(len(rows), 1)))[:max(n * 3, len(rows))]  # a small municipality: repeat them
     rng.shuffle(rows)
     rows = rows[:n]
     kinds = {"reference": [], "address fragment": [], "name fragment": [], "broad surname": []}
@@ -430,7 +474,7 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def measure(samples: int):
+def measure(samples: int, *, code: str = "0101"):
     from django.contrib.auth.models import Group
     from django.db import connection
     from django.test import Client
@@ -443,9 +487,16 @@ def measure(samples: int):
         email="bench-dialogue@kk.example.dk", password=uuid.uuid4().hex, full_name="Bench Dialog",
         email_verified=True)
     user.groups.add(Group.objects.get_or_create(name="dialogue_team")[0])
+    from applications.models import Municipality
+
+    # The lookup is scoped (issue 19): the member works for one municipality and looks up its cases.
+    municipality = Municipality.objects.get(code=code)
+    user.municipalities.set([municipality])
+    own = _entries_of(municipality)
+    print(f"\na dialogue-team member of {municipality.code} {municipality.name}: {own:,} of its cases in the lookup")
     client = Client()
     client.force_login(user)
-    searches = queries(samples)
+    searches = queries(samples, municipality_id=municipality.pk)
     kinds = ["bare", *searches]
     timings = {k: [] for k in kinds}
     found = {k: [] for k in kinds}
@@ -471,7 +522,7 @@ def measure(samples: int):
         times = []
         for text in searches[kind]:
             start = time.perf_counter()
-            search_cases(query=text)
+            search_cases(query=text, user=user)
             times.append((time.perf_counter() - start) * 1000)
         search_only[kind] = times
 
@@ -517,15 +568,22 @@ def measure(samples: int):
     return timings
 
 
+def _entries_of(municipality) -> int:
+    from dialogueteam.models import CaseSearchEntry
+
+    return CaseSearchEntry.objects.filter(municipality=municipality).count()
+
+
 def compare_prepared(samples: int) -> None:
     """The lookup's statement alone (``search_cases``): prepared with the portal's generic plans, prepared
     with PostgreSQL's own choice of plan (``plan_cache_mode = auto``), and sent as it is, in turn on the
     same connection sample by sample, so that the machine's load weighs on each alike."""
     from django.db import connection
 
+    from applications.models import Municipality
     from dialogueteam.search import lookup
 
-    searches = queries(samples)
+    searches = queries(samples, municipality_id=Municipality.objects.get(code="0101").pk)
     modes = {"prepared": lookup.prepared, "prepared, auto plans": lookup.prepared,
              "as it is": lambda sql, params: (sql, list(params))}
     times = {(kind, mode): [] for kind in searches for mode in modes}
@@ -555,6 +613,8 @@ def main():
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=500)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--municipality", default="0101",
+                        help="the code of the municipality the measured dialogue-team member works for")
     parser.add_argument("--load-only", action="store_true", help="load the data and stop")
     parser.add_argument("--cold", action="store_true", help="measure without prewarming the lookup's tables")
     parser.add_argument("--compare-prepared", action="store_true",
@@ -593,7 +653,7 @@ def main():
         compare_prepared(args.samples)
     elif not args.load_only:
         server_report(prewarm=not args.cold)
-        measure(args.samples)
+        measure(args.samples, code=args.municipality)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,21 @@ from .query import MIN_QUERY_LENGTH, ParsedQuery
 CANDIDATE_LIMIT = 100
 
 
-def search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
+def member_condition(sql: q.Sql, user_id: int, column: str = "municipality_id") -> str:
+    """``column`` is one of the municipalities the user works for (issue 19): the lookup's scope, in
+    the same statement (a parameter, so that every user's searches of one form share one text)."""
+    from applications.models import Municipality
+
+    sql.params.append(user_id)
+    members = f"SELECT municipality_id FROM {Municipality.staff.through._meta.db_table} WHERE user_id = %s"
+    if connection.vendor == "postgresql":
+        # An array computed once (an InitPlan), then a filter on the rows the search's indexes give: the
+        # plan of the search stays as it was (a semi-join would let the planner read the entries otherwise).
+        return f"{column} = ANY(ARRAY({members}))"
+    return f"{column} IN ({members})"
+
+
+def search_found(parsed: ParsedQuery, limit: int, *, user_id: int) -> tuple[str, list]:
     """Candidates, then the best ``limit`` + 1 of them by score (case_id, is_open, submitted_at, score).
 
     On PostgreSQL a search of several words is first looked for as written ("phrase"), in the tiers of
@@ -57,6 +71,7 @@ def search_found(parsed: ParsedQuery, limit: int) -> tuple[str, list]:
         # "Ny Kongensgade", the "a" of "12 a").
         conditions = [predicate, *conditions,
                       *(sql.contains("search_text", variants, before=before) for variants, before in term_likes)]
+        conditions.append(member_condition(sql, user_id))
         return (f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
                 f"WHERE {' AND '.join(conditions)} LIMIT {rows}) AS candidates")
 

@@ -147,7 +147,7 @@ def entry_values(case: Case) -> dict:
     )
     return {"search_text": text, "words": " ".join(words_of(text)), "pairs": ",".join(pairs_of(text)),
             "is_open": case.status in OPEN_STATUSES,
-            "submitted_at": case.submitted_at}
+            "submitted_at": case.submitted_at, "municipality_id": prop.municipality_id}
 
 
 def _entries_for(cases) -> list:
@@ -162,7 +162,8 @@ def _upsert(entries: list) -> None:
 
     if entries:
         CaseSearchEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["case"],
-                                            update_fields=["search_text", "words", "pairs", "is_open", "submitted_at"])
+                                            update_fields=["search_text", "words", "pairs", "is_open", "submitted_at",
+                                                           "municipality"])
         words = {word for entry in entries for word in entry.words.split()}
         SearchWord.objects.bulk_create([SearchWord(word=w) for w in sorted(words)], ignore_conflicts=True,
                                        batch_size=5000)

@@ -23,23 +23,24 @@ class Lookup:
     more: bool
 
 
-def search_statement(*, query: str, limit: int = RESULT_LIMIT) -> tuple[str, str, list]:
+def search_statement(*, query: str, user, limit: int = RESULT_LIMIT) -> tuple[str, str, list]:
     """The search as typed (normalised) and the one statement that answers it, its rows carrying
-    ``rank``. For something shaped like a reference the exact reference comes first, and the search
+    ``rank``; only cases of the municipalities ``user`` works for. For something shaped like a
+    reference the exact reference comes first, and the search
     runs only when no case has it (the database skips it otherwise). Raises ``QueryTooShort``."""
     parsed = parse_query(query)
-    found, params = search_found(parsed, limit)
+    found, params = search_found(parsed, limit, user_id=user.pk)
     if _REFERENCE.match(parsed.text):
-        exact, exact_params = exact_reference(parsed.text.upper())
+        exact, exact_params = exact_reference(parsed.text.upper(), user_id=user.pk)
         found = f"SELECT * FROM ({exact}) x UNION ALL SELECT * FROM ({found}) y WHERE NOT EXISTS ({exact})"
         params = [*exact_params, *params, *exact_params]
     sql, params = result_sql(found, params, limit)
     return parsed.text, sql, params
 
 
-def search_cases(*, query: str, limit: int = RESULT_LIMIT, read_log=None) -> Lookup:
-    """Submitted cases matching the search, best first, with what a result shows: one statement,
-    prepared on PostgreSQL.
+def search_cases(*, query: str, user, limit: int = RESULT_LIMIT, read_log=None) -> Lookup:
+    """Submitted cases of the user's municipalities matching the search, best first, with what a
+    result shows: one statement, prepared on PostgreSQL.
 
     A reference (B-2026-00042, any case) is looked up exactly. Otherwise every word must occur in
     the case's search text (reference, address, postcode, city, cadastral and property number,
@@ -52,7 +53,7 @@ def search_cases(*, query: str, limit: int = RESULT_LIMIT, read_log=None) -> Loo
     ``read_log(sql, params, query_text=...)`` may return the statement extended with the caller's
     read log (``services.lookup``), so that searching and logging are one statement.
     """
-    text, sql, params = search_statement(query=query, limit=limit)
+    text, sql, params = search_statement(query=query, user=user, limit=limit)
     if read_log is not None:
         sql, params = read_log(sql, params, query_text=text)
     with connection.cursor() as cursor:

@@ -85,10 +85,16 @@ class Sql:
         return f"CASE WHEN {whole} THEN {high} WHEN {start} THEN {low} ELSE 0 END"
 
 
-def exact_reference(reference: str) -> tuple[str, list]:
-    """The submitted case with this reference, as a candidate that outranks any other."""
+def exact_reference(reference: str, *, user_id: int) -> tuple[str, list]:
+    """The submitted case with this reference in the user's municipalities, as a candidate that
+    outranks any other."""
+    from applications.models import Municipality, Property
+
+    through = Municipality.staff.through._meta.db_table
     return (f"SELECT id AS case_id, TRUE AS is_open, submitted_at, 100 AS score FROM {Case._meta.db_table} "
-            "WHERE reference = %s AND status <> %s", [reference, S.DRAFT])
+            f"WHERE reference = %s AND status <> %s AND property_id IN (SELECT id FROM {Property._meta.db_table} "
+            f"WHERE municipality_id IN (SELECT municipality_id FROM {through} WHERE user_id = %s))",
+            [reference, S.DRAFT, user_id])
 
 
 def _index_pieces(variants, *, letters_only: bool) -> set[str] | None:

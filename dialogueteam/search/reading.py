@@ -14,7 +14,7 @@ S = Case.Status
 RESULT_FIELDS = (
     (None, "c", ("id", "reference", "status", "submitted_at", "decided_at", "expected_decision_date",
                  "first_expected_decision_date", "clock_paused_since", "paused_days", "extension_days",
-                 "property_id", "applicant_id", "caseworker_id", "application_type_id")),
+                 "service_target_days", "property_id", "applicant_id", "caseworker_id", "application_type_id")),
     ("property", "p", ("id", "address", "postcode", "city")),
     ("applicant", "a", ("id", "full_name", "email")),
     ("caseworker", "w", ("id", "full_name", "email", "phone")),

@@ -13,7 +13,8 @@ from applications.services.transitions import ensure_open
 from permitportal.core.tasks import enqueue
 
 from .. import conf
-from ..models import Authority, Hearing, HearingEvent, Party
+from ..models import Hearing, HearingEvent, Party
+from ..selectors import authorities_for
 from .errors import HearingInvalid, HearingNotAllowed
 from .transitions import transition_hearing
 
@@ -24,7 +25,7 @@ def default_deadline(*, kind: str, today: date | None = None) -> date:
     return (today or timezone.localdate()) + timedelta(days=conf.deadline_days(kind))
 
 
-def _clean_parties(parties, *, kind: str) -> list[dict]:
+def _clean_parties(parties, *, kind: str, case: Case) -> list[dict]:
     if not parties:
         raise HearingInvalid(_("Add at least one party to hear."))
     if len(parties) > conf.MAX_PARTIES:
@@ -37,7 +38,7 @@ def _clean_parties(parties, *, kind: str) -> list[dict]:
         email = str(party.get("email") or "").strip().lower()
         authority = party.get("authority")
         if authority is not None:
-            found = Authority.objects.filter(pk=authority, is_active=True).first()
+            found = authorities_for(case=case).filter(pk=authority).first()
             if found is None:
                 raise HearingInvalid(_("Choose an authority from the list."))
             name, email = name or found.name, email or found.email
@@ -88,7 +89,7 @@ def start_hearing(*, case: Case, actor, kind: str, parties: list, message: str, 
     deadline = deadline or default_deadline(kind=kind, today=today)
     if deadline <= today:
         raise HearingInvalid(_("The deadline must be after today."))
-    cleaned = _clean_parties(parties, kind=kind)
+    cleaned = _clean_parties(parties, kind=kind, case=case)
     docs = _documents(case, document_ids)
     hearing = Hearing.objects.create(case=case, kind=kind, deadline=deadline, message=message, started_by=actor)
     hearing.documents.set(docs)

@@ -5,8 +5,23 @@ from django.utils.translation import gettext_lazy as _
 from .models import Firm, FirmMembership, LoginAttempt, User
 
 
+class OwnRowsUnlessSuperuser:
+    """Accounts serve every municipality (one account across municipalities, issue 19): only the superusers
+    who run the deployment list them; any other staff member sees their own rows alone. (Staff are made and
+    given their municipalities with ``manage.py create_staff``.)"""
+
+    own_field = "pk"
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        own = request.user.pk if self.own_field == "pk" else getattr(request.user, self.own_field)
+        return qs.filter(**{self.own_field: own})
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(OwnRowsUnlessSuperuser, BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "is_active", "email_verified", "preferred_language"]
     list_filter = ["is_active", "email_verified", "groups"]
@@ -22,7 +37,8 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
+class LoginAttemptAdmin(OwnRowsUnlessSuperuser, admin.ModelAdmin):
+    own_field = "email"
     list_display = ["email", "ip_address", "at"]
     search_fields = ["email"]
 

@@ -6,14 +6,17 @@ APPLICANT = "applicant"
 CASEWORKER = "caseworker"
 DIALOGUE_TEAM = "dialogue_team"
 MANAGER = "manager"
+# Reads the dashboard's figures for every municipality side by side; never a case.
+NATIONAL = "national"
 
-ALL_ROLES = (APPLICANT, CASEWORKER, DIALOGUE_TEAM, MANAGER)
+ALL_ROLES = (APPLICANT, CASEWORKER, DIALOGUE_TEAM, MANAGER, NATIONAL)
 STAFF_ROLES = (CASEWORKER, DIALOGUE_TEAM, MANAGER)
 ROLE_LABELS = {
     APPLICANT: _("Applicant"),
     CASEWORKER: _("Caseworker"),
     DIALOGUE_TEAM: _("Dialogue team"),
     MANAGER: _("Manager"),
+    NATIONAL: _("National overview"),
 }
 
 

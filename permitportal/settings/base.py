@@ -42,6 +42,9 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me-0123456789-abcde
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in env("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+# Existing properties and cases, and a register row without a code, land in this municipality.
+DEFAULT_MUNICIPALITY_CODE = env("DEFAULT_MUNICIPALITY_CODE", "0101")
+DEFAULT_MUNICIPALITY_NAME = env("DEFAULT_MUNICIPALITY_NAME", "København")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [

@@ -34,9 +34,14 @@ def create_session(*, title: str, starts_at: datetime, ends_at: datetime, place:
         raise PredialogueError(_("Choose a time in the future."))
     if not isinstance(capacity, int) or capacity < 1 or capacity > 1000:
         raise PredialogueError(_("Give the number of places as a number between 1 and 1000."))
+    # The session is the actor's municipality's (the first by code for staff of several).
+    municipality_id = actor.municipalities.order_by("code").values_list("pk", flat=True).first()
+    if municipality_id is None:
+        raise PredialogueError(_("Only staff of a municipality can hold an open house."))
     return OpenHouseSession.objects.create(title=title, description=clean(description), starts_at=starts_at,
                                            ends_at=ends_at, place=place, capacity=capacity,
-                                           is_published=is_published, created_by=actor)
+                                           is_published=is_published, created_by=actor,
+                                           municipality_id=municipality_id)
 
 
 def _places_taken(session: OpenHouseSession) -> int:

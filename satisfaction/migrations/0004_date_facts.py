@@ -5,9 +5,8 @@ from django.db import migrations, models
 
 
 def fill_facts(apps, schema_editor):
-    from satisfaction.facts import refresh_case_facts
-
-    refresh_case_facts()
+    """Done in 0005_municipality: the facts gain the municipality column there, and the function that
+    writes them (live code) writes that column."""
 
 
 class Migration(migrations.Migration):

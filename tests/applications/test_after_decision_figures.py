@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from applications.models import Municipality
 from applications.selectors import after_decision
 from applications.services import appeals, completion, start_of_work
 from tests.applications.files.storage import private_storage  # noqa: F401  (fixture)
@@ -43,13 +44,20 @@ def test_the_figures(worker):
     lapsing.refresh_from_db()
     assert lapsing.status == "lapsed"
 
-    figures = after_decision.figures(start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
+    mine = [started.property.municipality_id]
+    figures = after_decision.figures(start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31), municipalities=mine)
     row = figures["appeals"][0]
     assert (row["total"], row["upheld"], row["open"]) == (1, 1, 0)
     assert figures["permit_to_start"] == {"count": 1, "mean": 30.0, "median": 30}  # 2 March → 1 April
     assert figures["completion_to_occupancy"] == {"count": 1, "mean": 10.0, "median": 10}
-    assert after_decision.figures(start=dt.date(2027, 1, 1), end=dt.date(2027, 12, 31))["lapsed"] == {
-        "lapsed": 1, "permits": 2, "share": 0.5}  # the appealed one neither started nor lapsed
+    assert after_decision.figures(start=dt.date(2027, 1, 1), end=dt.date(2027, 12, 31), municipalities=mine)[
+        "lapsed"] == {"lapsed": 1, "permits": 2, "share": 0.5}  # the appealed one neither started nor lapsed
+    # Issue 19: another municipality's managers count none of them.
+    other = Municipality.objects.create(code="0147", name="Frederiksberg")
+    elsewhere = after_decision.figures(start=dt.date(2026, 1, 1), end=dt.date(2027, 12, 31),
+                                       municipalities=[other.pk])
+    assert elsewhere["appeals"] == [] and elsewhere["lapsed"]["permits"] == 0
+    assert elsewhere["permit_to_start"]["count"] == 0 and elsewhere["completion_to_occupancy"]["count"] == 0
 
 
 def test_the_dashboard_shows_them(client, db):

@@ -265,3 +265,26 @@ def test_staff_work_through_the_api_is_audited(catalogue, dialogue_member):
     assert response.status_code == 200
     assert AuditEntry.objects.filter(actor=dialogue_member, action="assisted_draft_read",
                                      object_id=case.reference).exists()
+
+
+@pytest.mark.django_db
+def test_only_staff_of_the_propertys_municipality_start_and_keep_one(catalogue, client, dialogue_member):
+    """Issue 19's scope: a dialogue-team member of another municipality cannot start an assisted draft on this
+    property, and one who no longer works for the municipality loses access to the draft they started."""
+    from applications.models import Municipality
+
+    elsewhere = UserFactory(role="dialogue_team", municipality="0147")
+    with pytest.raises(NotAllowed, match="municipality you do not work for"):
+        _start(elsewhere)
+    client.force_login(elsewhere)
+    PropertyFactory(address="Skrænten 9")
+    client.post(reverse("dialogueteam:assisted_start"), {
+        "citizen_name": "Birthe Borger", "citizen_email": "borger@example.dk", "address": "Skrænten 9",
+        "application_type": "small-building"})
+    assert not Case.objects.exists()
+    case = _start(dialogue_member)
+    client.force_login(dialogue_member)
+    assert client.get(reverse("applications:draft_edit", args=[case.reference])).status_code == 200
+    for municipality in Municipality.objects.filter(staff=dialogue_member):
+        municipality.staff.remove(dialogue_member)
+    assert client.get(reverse("applications:draft_edit", args=[case.reference])).status_code == 404

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from applications.demo import HISTORY_APPLICANTS, HISTORY_CASES
-from applications.models import Case, InformationRequest
+from applications.models import Case, InformationRequest, Municipality
 from applications.selectors.cases import my_cases
 from dialogueteam import search as lookup
 from permitportal.accounts.models import Firm, User
@@ -20,7 +20,14 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     cases = Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"],
                                 firm__isnull=True)
     assert sorted(cases.values_list("status", flat=True)) == [
-        "awaiting_information", "decided", "decided", "draft", "in_review", "submitted"]
+        "awaiting_information", "complete", "decided", "decided", "draft", "in_review", "submitted", "submitted"]
+    # issue 19, item 1: two municipalities with cases and staff in each.
+    in_frederiksberg = cases.filter(property__municipality__code="0147")
+    assert sorted(in_frederiksberg.values_list("status", flat=True)) == ["complete", "submitted"]
+    assert in_frederiksberg.get(status="complete").caseworker.email == "caseworker.frb@example.dk"
+    assert cases.filter(property__municipality__code="0101").count() == 6
+    for email, code in (("caseworker@example.dk", "0101"), ("dialogue.frb@example.dk", "0147")):
+        assert list(Municipality.objects.filter(staff__email=email).values_list("code", flat=True)) == [code]
     assert sorted(c.decision.outcome for c in cases.filter(status="decided")) == ["granted", "refused"]
     assert InformationRequest.objects.filter(case__status="awaiting_information", state="open").count() == 1
     assert all(c.reference for c in cases.exclude(status="draft"))
@@ -32,13 +39,18 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     assert set(my_cases(user=colleague)) == set(firm.cases.all())
     assert all(c.customer_group == "professional" for c in firm.cases.all())
     # The dialogue team finds them, drafts excepted (the firm's sent case too).
-    assert len(lookup.search_cases(query="kongens nytorv").cases) == 6
+    worker = User.objects.get(email="caseworker@example.dk")
+    assert len(lookup.search_cases(user=worker, query="kongens nytorv").cases) == 6
+    # issue 19: Frederiksberg's caseworker finds none of them, and København's finds none of Frederiksberg's.
+    assert lookup.search_cases(user=User.objects.get(email="caseworker.frb@example.dk"),
+                               query="kongens nytorv").cases == []
+    assert lookup.search_cases(user=worker, query="godthåbsvej").cases == []
     _the_history_looks_like_a_municipality_s()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
     assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"],
-                               firm__isnull=True).count() == 6
-    assert Case.objects.count() == 6 + 2 + HISTORY_CASES
+                               firm__isnull=True).count() == 8
+    assert Case.objects.count() == 8 + 2 + HISTORY_CASES
 
 
 def _the_history_looks_like_a_municipality_s():
@@ -58,6 +70,6 @@ def _the_history_looks_like_a_municipality_s():
     assert 0.2 <= InformationRequest.objects.filter(case__in=history).values("case").distinct().count() / len(
         submitted) <= 0.5
     assert set(history.values_list("applicant__preferred_language", flat=True)) == {"da"}
-    facts = kpis(period=default_period())
+    facts = kpis(period=default_period(), municipalities=Municipality.objects.values("pk"))
     small = next(row for row in facts["processing_time"] if row["application_type"] == "small-building")
     assert small["decided"] >= 5 and 10 <= small["median_days"] <= 45

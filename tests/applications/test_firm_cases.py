@@ -94,6 +94,7 @@ def test_the_firms_cases_in_the_api(catalogue, firm, applicant, other_applicant)
     body = _api(other_applicant).get(f"/api/v1/firms/{firm.pk}/cases/").json()
     assert body["firm"] == {"id": firm.pk, "cvr": "87654321", "name": "Byg & Co ApS"}
     assert {c["reference"] for c in body["cases"]} == {mine.reference, theirs.reference}
+    assert all(c["municipality"] == mine.property.municipality.code for c in body["cases"])
     assert private.reference not in {c["reference"] for c in _api(other_applicant).get("/api/v1/cases/").json()}
     assert _api(UserFactory(role="applicant")).get(f"/api/v1/firms/{firm.pk}/cases/").status_code == 404
 

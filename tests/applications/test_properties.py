@@ -5,13 +5,14 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from applications.models import Property, PropertyCorrection
+from applications.models import Municipality, Property, PropertyCorrection
 from applications.selectors.properties import search_properties
 from applications.services.properties import ImportFileError, import_properties, report_correction
 from tests.applications.factories import PropertyFactory
@@ -163,6 +164,10 @@ def test_command_fails_clearly_on_a_missing_file(tmp_path):
 
 @pytest.mark.django_db
 def test_demo_file_is_clean_and_big_enough():
+    from applications.demo import DEMO_MUNICIPALITIES
+
+    for values in DEMO_MUNICIPALITIES:
+        Municipality.objects.update_or_create(code=values["code"], defaults=values)
     report = import_properties(path=DEMO_CSV)
     assert report.skipped == []
     assert len(report.created) >= 220
@@ -182,9 +187,12 @@ def test_demo_file_is_clean_and_big_enough():
 def test_seed_demo_hook_loads_the_register():
     from applications import demo
 
+    demo.load_municipalities(stdout=io.StringIO())
     lines = demo.load_properties(stdout=io.StringIO())
     assert Property.objects.count() >= 220
     assert "created" in lines[0]
+    assert Property.objects.filter(municipality__code="0147").count() >= 20
+    assert Property.objects.get(address="Kongens Nytorv 2").municipality.code == "0101"
     assert demo.load_properties in demo.LOADERS
 
 
@@ -308,7 +316,7 @@ def test_api_properties_anonymous_search(streets):
         "id": prop.pk, "address": "Æbeløgade 4", "postcode": "2100", "city": "København Ø",
         "cadastral_number": prop.cadastral_number, "property_number": prop.property_number,
         "zoning_plan": "Lokalplan 123 Nordhavn", "year_built": 1962, "built_area": 140,
-        "use": "Fritliggende enfamiliehus",
+        "use": "Fritliggende enfamiliehus", "municipality": settings.DEFAULT_MUNICIPALITY_CODE,
     }]
 
 
@@ -405,3 +413,22 @@ def test_api_property_detail_query_count(streets, django_assert_num_queries):
     prop = Property.objects.get(address="Brogade 3")
     with django_assert_num_queries(1):
         assert APIClient().get(f"/api/v1/properties/{prop.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_register_import_takes_the_municipality_code(tmp_path):
+    """issue 19, item 1: a row's municipality_code names its municipality; without one it lands in the
+    default (settings.DEFAULT_MUNICIPALITY_CODE); an unknown or malformed code skips the row."""
+    frb = Municipality.objects.create(code="0147", name="Frederiksberg")
+    path = write_csv(tmp_path, header=HEADER.rstrip("\n") + ",municipality_code\n", body=(
+        'Godthåbsvej 87,2000,Frederiksberg,4337b Frederiksberg,964646,,1863,4868,Etageboligbebyggelse,0147\n'
+        'Njalsgade 20,2300,København S,"12a Amager, København",7000001,,1990,300,Kontor,\n'
+        'Hovedgaden 1,4000,Roskilde,1a Roskilde,7000002,,1990,300,Kontor,0265\n'
+        'Hovedgaden 2,4000,Roskilde,1b Roskilde,7000003,,1990,300,Kontor,265\n'))
+    report = import_properties(path=path)
+    assert report.created == [2, 3]
+    assert [(row.line, row.reason) for row in report.skipped] == [
+        (4, "no municipality has the code 0265; add it in the admin first"),
+        (5, "the municipality code “265” is not four digits, e.g. 0101")]
+    assert Property.objects.get(property_number="964646").municipality == frb
+    assert Property.objects.get(property_number="7000001").municipality.code == settings.DEFAULT_MUNICIPALITY_CODE

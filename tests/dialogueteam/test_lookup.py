@@ -15,7 +15,7 @@ def refs(result):
 
 
 def find(query):
-    return refs(search.search_cases(query=query))
+    return refs(search.search_cases(user=searcher(), query=query))
 
 
 # --- What it finds --------------------------------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def test_drafts_are_never_found(make_case):
 @pytest.mark.parametrize("query", ["", "  ", "ab", "a b", "1 2", "--"])
 def test_too_short_searches_are_refused(db, query):
     with pytest.raises(search.QueryTooShort):
-        search.search_cases(query=query)
+        search.search_cases(user=searcher(), query=query)
 
 
 # --- Ranking and limits ---------------------------------------------------------------------------------------------
@@ -166,10 +166,10 @@ def test_open_cases_come_before_finished_ones_and_newest_first(make_case):
 def test_results_are_limited_and_say_there_are_more(make_case, settings):
     for n in range(search.RESULT_LIMIT + 2):
         make_case(address=f"Langgade {n + 1}")
-    result = search.search_cases(query="langgade")
+    result = search.search_cases(user=searcher(), query="langgade")
     assert len(result.cases) == search.RESULT_LIMIT
     assert result.more is True
-    assert search.search_cases(query="langgade 21").more is False
+    assert search.search_cases(user=searcher(), query="langgade 21").more is False
 
 
 # --- The index stays in step ----------------------------------------------------------------------------------------
@@ -428,7 +428,7 @@ def test_the_word_indexes_answer_the_search_on_postgresql_and_sqlite_scans(make_
     from django.db import connection
 
     make_case(address="Nørrebrogade 12")
-    _, text, params = search.search_statement(query="rrebrogade")
+    _, text, params = search.search_statement(user=searcher(), query="rrebrogade")
     if connection.vendor != "postgresql":
         # SQLite has no word indexes: the plain LIKE on the text.
         assert "string_to_array" not in text and "dialogueteam_searchword" not in text
@@ -484,7 +484,7 @@ def test_the_pair_indexes_answer_a_search_as_written_and_word_by_word_is_skipped
     make_case(address="Nørrebrogade 14", postcode="1200")  # holds nørrebrogade and 12, not side by side
     assert find("rrebrogade 12") == [wanted.reference]
     postgresql_only("the plan reads the pair indexes and never runs word by word (SQLite: LIKE, the test above)")
-    _, text, params = search.search_statement(query="rrebrogade 12")
+    _, text, params = search.search_statement(user=searcher(), query="rrebrogade 12")
     plan = _plan(text, params, analyze=True)
     assert "dialogue_search_open_pairs" in plan and "dialogue_search_done_pairs" in plan
     # The phrase found the case: the word-by-word half is in the plan but never runs.
@@ -500,15 +500,15 @@ def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
     closed = make_case(status="closed", address="Ahornsgade 99", name="Hanne Jensen")
     longer = make_case(address="Ahornsgade 50", name="Hanne Jensenius")
     ending = make_case(address="Ahornsgade 51", name="Johanne Jensen")
-    found = search.search_cases(query="hanne jensen")
+    found = search.search_cases(user=searcher(), query="hanne jensen")
     assert found.more and set(refs(found)) <= {case.reference for case in whole}
-    assert search.search_cases(query="hanne jensenius").cases[0].reference == longer.reference
+    assert search.search_cases(user=searcher(), query="hanne jensenius").cases[0].reference == longer.reference
     assert find("johanne jensen") == [ending.reference]
     # Fewer than a page of cases hold "hanne jensenius" or "johanne": the next tiers are read, best first.
     assert find("anne jensenius") == [longer.reference]
     assert closed.reference not in refs(found)
     postgresql_only("the plan reads the tiers in order and the finished cases only when the open ones are too few")
-    _, text, params = search.search_statement(query="hanne jensen")
+    _, text, params = search.search_statement(user=searcher(), query="hanne jensen")
     plan = _plan(text, params, analyze=True)
     # The first tier found a page of open cases: its finished half and the later tiers never ran.
     done_scans = [line for line in plan.splitlines() if "dialogue_search_done_pairs" in line]
@@ -520,12 +520,12 @@ def test_a_search_as_written_is_read_in_tiers_and_open_cases_first(make_case):
 def test_one_word_is_found_whole_first_and_a_page_of_those_ends_the_search(make_case):
     whole = [make_case(address=f"Bryggervangen {n + 1}", name="Ida Jensen") for n in range(search.RESULT_LIMIT + 1)]
     longer = make_case(address="Bryggervangen 90", name="Ida Jensens")
-    found = search.search_cases(query="JENSEN")
+    found = search.search_cases(user=searcher(), query="JENSEN")
     assert found.more and set(refs(found)) <= {case.reference for case in whole}
     assert find("jensens") == [longer.reference]
     assert find("nsens") == [longer.reference]  # no case holds it whole: word by word, inside words too
     postgresql_only("the plan reads the whole word from the word index and skips word by word")
-    _, text, params = search.search_statement(query="jensen")
+    _, text, params = search.search_statement(user=searcher(), query="jensen")
     plan = _plan(text, params, analyze=True)
     # A page of open cases hold the whole word: the finished ones and the word-by-word search never ran.
     word_scans = [line for line in plan.splitlines() if "dialogue_search_" in line and "Bitmap Index Scan" in line]
@@ -606,3 +606,12 @@ def test_the_migration_gives_entries_written_before_it_their_ascii_spellings(mak
     migration.add_ascii_spellings(apps, None)
     assert find("bjorn") == [case.reference]
     assert CaseSearchEntry.objects.get(pk=entry.pk).search_text == entry.search_text
+
+
+def searcher():
+    """A dialogue-team member of the default municipality (where the factories' properties are)."""
+    from permitportal.accounts.models import User
+    from tests.factories import UserFactory
+
+    return User.objects.filter(email="searcher@example.dk").first() or UserFactory(role="dialogue_team",
+                                                                                   email="searcher@example.dk")

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_identity_national_identity'),
+        ('accounts', '0005_municipality_national_group'),
     ]
 
     operations = [

@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0005_firms'),
-        ('applications', '0014_hearings_and_appeals_advisory_kinds'),
+        ('accounts', '0006_firms'),
+        ('applications', '0019_case_service_target'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
