@@ -2,7 +2,7 @@
 its administrators add and remove members; a firm never loses its last administrator. Reads: selectors_firms."""
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,10 +43,15 @@ def create_firm(*, user, name: str) -> Firm:
                              code="no_verified_cvr")
     validate_cvr(cvr)
     name = _clean_name(name)
+    exists = FirmNotAllowed(_("A firm with CVR %(cvr)s already exists in the portal. Ask its administrator to add "
+                              "you.") % {"cvr": cvr}, code="firm_exists")
     if Firm.objects.filter(cvr=cvr).exists():
-        raise FirmNotAllowed(_("A firm with CVR %(cvr)s already exists in the portal. Ask its administrator to add "
-                               "you.") % {"cvr": cvr}, code="firm_exists")
-    firm = Firm.objects.create(cvr=cvr, name=name, created_by=user)
+        raise exists
+    try:
+        with transaction.atomic():  # two people of one firm at once: the unique CVR lets one through
+            firm = Firm.objects.create(cvr=cvr, name=name, created_by=user)
+    except IntegrityError as exc:
+        raise exists from exc
     FirmMembership.objects.create(firm=firm, user=user, is_admin=True, added_by=user)
     return firm
 

@@ -210,3 +210,27 @@ def test_the_memberships_are_in_the_export_and_the_last_admin_hands_over_before_
     assert data["firm_memberships"][0]["cvr"] == "12345678" and data["firm_memberships"][0]["administrator"]
     assert any("only administrator" in r for r in deletion_blockers(user=admin))
     assert not any("only administrator" in r for r in deletion_blockers(user=other_applicant))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_creating_the_firm_of_one_cvr_at_once_make_one():
+    people = [_with_cvr(UserFactory(role="applicant"), cvr="11223344") for _ in range(4)]
+    barrier, results = threading.Barrier(4), []
+
+    def create(user):
+        try:
+            barrier.wait()
+            services_firms.create_firm(user=user, name="Samme Firma ApS")
+            results.append("ok")
+        except NotAllowed:
+            results.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create, args=(u,)) for u in people]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(results) == ["ok", "refused", "refused", "refused"]
+    assert Firm.objects.count() == 1 and FirmMembership.objects.count() == 1
