@@ -36,11 +36,14 @@ def account_for_email(*, email: str, full_name: str = "", language: str = "da") 
     email = (email or "").strip().lower()
     if not email or len(email) > limits.EMAIL:
         raise Invalid(_("Enter the person's e-mail address."))
+    full_name = " ".join((full_name or "").split())
+    if len(full_name) > limits.NAME or not full_name.isprintable():
+        raise Invalid(_("Give the person's name (at most %(limit)d characters).") % {"limit": limits.NAME})
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
         return existing, False
     user = User.objects.create_user(
-        email=email, password=None, full_name=(full_name or "").strip()[:limits.NAME], is_active=False,
+        email=email, password=None, full_name=full_name, is_active=False,
         preferred_language=language if language in dict(settings.LANGUAGES) else "da")
     add_role(user=user, role=roles.APPLICANT)
     return user, True

@@ -234,3 +234,10 @@ def test_two_people_creating_the_firm_of_one_cvr_at_once_make_one():
         t.join(timeout=60)
     assert sorted(results) == ["ok", "refused", "refused", "refused"]
     assert Firm.objects.count() == 1 and FirmMembership.objects.count() == 1
+
+
+@pytest.mark.parametrize("name", ["Ny\x1b[2J Kollega", "a" * 201])
+def test_an_invitations_name_is_bounded(firm, admin, name):
+    with pytest.raises(Invalid):
+        services_firms.add_member(firm=firm, actor=admin, email="ny@tegnestuen.dk", full_name=name)
+    assert not User.objects.filter(email="ny@tegnestuen.dk").exists()
