@@ -31,6 +31,10 @@ queries.
 ``status_notes``: callables ``(case, language) -> str | None`` adding a sentence to the case's status text
 in every channel (the hearings app: "The neighbours are being heard until 18 December 2026.").
 
+``list_preloaders``: callables ``(cases) -> None`` that read, for a list of cases in one query, what their
+``status_notes`` would otherwise read case by case (the hearings app: the open hearings); every list that shows
+status texts calls ``preload_for_list`` first.
+
 ``page_sections``: callables ``(page, case, user, **context) -> dict | None`` adding a section to a page
 (``page``: "workspace", "case", "card", "decision", "letter", or "dashboard" with ``period`` and no case):
 ``{"template": ..., **context}``, included where the page lists them.
@@ -51,6 +55,7 @@ def is_appeal_party(*, case, user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and any(
         checker(case, user) for checker in appeal_party_checkers)
 status_notes: list = []
+list_preloaders: list = []
 page_sections: list = []
 detail_fields: list = []
 
@@ -89,6 +94,14 @@ def link_meeting(*, case, meeting_id: int) -> None:
 def linked_meeting_id(case) -> int | None:
     """The pre-application meeting whose minutes the case builds on, or None."""
     return meeting_id_readers[0](case) if meeting_id_readers else None
+
+
+def preload_for_list(cases) -> list:
+    """The cases (a list, evaluated here) with what their status texts need read in one query per app."""
+    cases = list(cases)
+    for hook in list_preloaders:
+        hook(cases)
+    return cases
 
 
 def status_notes_for(case, *, language: str | None = None) -> list[str]:

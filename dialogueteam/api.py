@@ -11,6 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from applications import hooks
 from applications.models import Case
 from dialogueteam import search, selectors, services
 from dialogueteam.models import Contact
@@ -71,7 +72,7 @@ class LookupView(APIView):
             raise ValidationError({"q": _("Type at least three letters or digits in one word.")}) from exc
         today = timezone.localdate()
         results = []
-        for case in found.cases:
+        for case in hooks.preload_for_list(found.cases):
             data = selectors.result_data(case, today=today)
             results.append({name: data[name] for name in LOOKUP_FIELDS})
         return Response({"query": found.query, "more": found.more, "results": results})

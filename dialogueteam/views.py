@@ -106,7 +106,7 @@ def _result_rows(cases) -> list[dict]:
     expected_words = _("Expected decision %(day)s")
     badges = {}  # clock state -> (class, label): a page of results has a few states
     rows = []
-    for case in cases:
+    for case in hooks.preload_for_list(cases):
         row = selectors.result_data(case, today=today)
         state = row["clock_state"]
         if state not in badges:

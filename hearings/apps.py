@@ -10,12 +10,20 @@ class HearingsConfig(AppConfig):
         from applications import hooks
         from hearings import receivers  # noqa: F401 - connects the signal receivers
         from hearings.personal_data import HOLDER
-        from hearings.selectors import case_detail_fields, hearing_status_note, is_heard_party, page_section
+        from hearings.selectors import (
+            case_detail_fields,
+            hearing_status_note,
+            is_heard_party,
+            page_section,
+            preload_open_hearings,
+        )
         from permitportal.accounts import personal_data
 
         personal_data.register(HOLDER)
         if hearing_status_note not in hooks.status_notes:
             hooks.status_notes.append(hearing_status_note)
+        if preload_open_hearings not in hooks.list_preloaders:
+            hooks.list_preloaders.append(preload_open_hearings)
         if page_section not in hooks.page_sections:
             hooks.page_sections.append(page_section)
         if case_detail_fields not in hooks.detail_fields:

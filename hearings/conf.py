@@ -11,8 +11,10 @@ The rules the hearings rest on, each checked against its source:
 - Neighbours: a dispensation from a local plan may be given only when 2 weeks have passed after the
   municipality notified the neighbours in writing, and the notice says that comments may be sent within 2 weeks
   (planloven § 20, stk. 1; danskelove.dk/planloven/20). The building act's own neighbour notice before a
-  dispensation (byggeloven § 22) could not be confirmed with the sources at hand; the 14 days here rest on
-  planloven § 20 and the forvaltningslov's "reasonable time".
+  dispensation from the building rules is byggeloven § 22, stk. 2 (the Ombudsman: FOB 98-125, "der efter
+  byggelovens § 22, stk. 2, skulle have været foretaget en fornyet naboorientering", and FOB 99-553, on a
+  dispensation "efter byggelovens § 22, stk. 1"; ombudsmanden.dk). Its own period could not be read from the
+  act's text at hand; the 14 days here rest on planloven § 20 and the forvaltningslov's "reasonable time".
 """
 
 from django.conf import settings

@@ -33,6 +33,19 @@ def open_hearings(case: Case) -> list[Hearing]:
     return list(Hearing.objects.filter(case=case, status=Hearing.Status.OPEN).order_by("deadline", "id"))
 
 
+def preload_open_hearings(cases: list[Case]) -> None:
+    """Registered in ``applications.hooks.list_preloaders``: the open hearings of every case in review in the list,
+    in one query, so that a list's status texts do not ask case by case."""
+    in_review = {case.pk: case for case in cases if case.status == Case.Status.IN_REVIEW and case.pk}
+    for case in cases:
+        case._open_hearings = []
+    if not in_review:
+        return
+    for hearing in Hearing.objects.filter(case_id__in=list(in_review), status=Hearing.Status.OPEN).order_by(
+            "deadline", "id"):
+        in_review[hearing.case_id]._open_hearings.append(hearing)
+
+
 def hearing_status_note(case: Case, language: str | None = None) -> str | None:
     """Registered in ``applications.hooks.status_notes``: who is being heard and until when."""
     if case.status != Case.Status.IN_REVIEW:

@@ -1,5 +1,6 @@
 """Reads for pre-application meetings. Access rules live here: an applicant sees only the meetings
-that are theirs (any other answers 404); staff see every meeting."""
+that are theirs (any other answers 404); staff see the meetings of their municipalities (issue 19). The
+open-house sessions' reads are in ``predialogue.sessions``."""
 
 import re
 from datetime import datetime, timedelta
@@ -16,8 +17,7 @@ from applications.selectors.municipalities import member_municipality_ids, scope
 from permitportal.accounts import roles
 from permitportal.accounts.models import User
 
-from .models import ContinuityEvent, Meeting, MeetingEvent, Minutes, MinutesDocument, OpenHouseRegistration
-from .models import OpenHouseSession as Session
+from .models import ContinuityEvent, Meeting, MeetingEvent, Minutes, MinutesDocument
 
 _VERSION = re.compile(r"[0-9]{1,9}")
 
@@ -337,68 +337,6 @@ def continuity_counts(*, user, start=None, end=None) -> dict:
         "said_not_needed": by_kind.get(ContinuityEvent.Kind.SAID_NOT_NEEDED, 0),
         "requests": qs.values("information_request").distinct().count(),
     }
-
-
-# --- Open house --------------------------------------------------------------------------------------------
-
-def _registered():
-    """The places taken: confirmed registrations."""
-    return Count("registrations", filter=Q(registrations__confirmed_at__isnull=False))
-
-
-def upcoming_sessions() -> list[Session]:
-    """Published sessions that have not started, with the number of places left."""
-    sessions = list(Session.objects.filter(is_published=True, starts_at__gt=timezone.now())
-                    .annotate(registered=_registered()).order_by("starts_at", "id")[:50])
-    for session in sessions:
-        session.places_left = max(session.capacity - session.registered, 0)
-    return sessions
-
-
-def get_open_session(*, pk) -> Session:
-    session = Session.objects.filter(pk=pk, is_published=True).annotate(registered=_registered()).first()
-    if session is None:
-        raise Http404("No such session")
-    session.places_left = max(session.capacity - session.registered, 0)
-    return session
-
-
-def staff_sessions(*, user) -> list[Session]:
-    sessions = list(scoped_to_member(Session.objects.all(), user=user, field="municipality")
-                    .annotate(registered=_registered())
-                    .order_by("-starts_at", "-id")[:100])
-    for session in sessions:
-        session.places_left = max(session.capacity - session.registered, 0)
-    return sessions
-
-
-def get_session(*, user, pk) -> Session:
-    session = (scoped_to_member(Session.objects.filter(pk=pk), user=user, field="municipality")
-               .annotate(registered=_registered()).first())
-    if session is None:
-        raise Http404("No such session")
-    session.places_left = max(session.capacity - session.registered, 0)
-    return session
-
-
-def session_registrations(*, session: Session) -> list[OpenHouseRegistration]:
-    return list(OpenHouseRegistration.objects.filter(session=session, confirmed_at__isnull=False)
-                .select_related("meeting", "user")
-                .order_by("created_at", "id"))
-
-
-def registration_to_confirm(*, token: str) -> OpenHouseRegistration | None:
-    if not token:
-        return None
-    return OpenHouseRegistration.objects.select_related("session").filter(token=token).first()
-
-
-def get_registration(*, session: Session, pk) -> OpenHouseRegistration:
-    found = (OpenHouseRegistration.objects.filter(session=session, pk=pk, confirmed_at__isnull=False)
-             .select_related("user").first())
-    if found is None:
-        raise Http404("No such registration")
-    return found
 
 
 # --- API shapes -------------------------------------------------------------------------------------------

@@ -146,7 +146,7 @@ class CaseListView(APIView):
             "reference": c.reference,
             "application_type": c.application_type.code if c.application_type_id else None,
             "address": str(c.property), "municipality": c.property.municipality.code,
-            "submitted_at": c.submitted_at} for c in qs])
+            "submitted_at": c.submitted_at} for c in hooks.preload_for_list(qs)])
 
     @extend_schema(request=CaseCreateSerializer, responses={201: CaseDetailSerializer})
     def post(self, request):

@@ -6,6 +6,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from applications import hooks
 from applications.selectors import cases as case_selectors
 from applications.selectors.status import case_status
 
@@ -28,4 +29,4 @@ class FirmCasesView(APIView):
                 "application_type": c.application_type.code if c.application_type_id else None,
                 "address": str(c.property), "municipality": c.property.municipality.code,
                 "applicant": c.applicant.get_full_name(), "created_at": c.created_at,
-                "submitted_at": c.submitted_at} for c in cases[:LIMIT]]})
+                "submitted_at": c.submitted_at} for c in hooks.preload_for_list(cases[:LIMIT])]})

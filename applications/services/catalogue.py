@@ -149,7 +149,9 @@ def _upsert(data: dict) -> None:
     """Bring the database in line with the data, in bulk (a few dozen queries for the whole catalogue).
 
     Each rule's source is stored resolved (paragraph, page, verified), so the admin shows it and
-    ``catalogue_as_data`` exports it for the check."""
+    ``catalogue_as_data`` exports it for the check. About 65 lines on purpose: the tables are written in
+    their dependency order (types, requirements, rules, questions, options, outcomes) in one pass that
+    reads top to bottom."""
     sources = data.get("sources") or {}
 
     def source(item) -> dict:

@@ -131,7 +131,7 @@ def my_applications(request):
     rows = [{"case": case, "status": case_status(case, today=today),
              "is_representative": case.applicant_id != request.user.pk,
              "assisting": case.assisted_by_id == request.user.pk and case.applicant_id != request.user.pk}
-            for case in case_selectors.my_cases(user=request.user)]
+            for case in hooks.preload_for_list(case_selectors.my_cases(user=request.user))]
     return render(request, "applications/cases/my_applications.html", {"rows": rows})
 
 

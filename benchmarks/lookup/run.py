@@ -209,6 +209,9 @@ def ensure_database():
 
 
 def load(n_cases: int, seed: int = 42):
+    """People, properties (each in one of the 98 municipalities), cases and their search entries, by COPY.
+    One long function on purpose: a benchmark's loader reads best as one script from the first table to the
+    indexes, and its pieces share the generated rows."""
     from django.db import connection, transaction
 
     from applications.models import ApplicationType, Case, Property
@@ -475,6 +478,8 @@ def percentile(values, q):
 
 
 def measure(samples: int, *, code: str = "0101"):
+    """Every kind of lookup and the bare view, interleaved, then the statement alone, the queries and the API;
+    prints the table and the verdicts. One function so that the printed table follows the measuring."""
     from django.contrib.auth.models import Group
     from django.db import connection
     from django.test import Client
@@ -635,7 +640,8 @@ def main():
     urlpatterns[:] = _urlpatterns()
     settings.ROOT_URLCONF = __name__
     # Only what the lookup needs: another app's data migration must not run over a million cases here.
-    for app in ("contenttypes", "auth", "sessions", "accounts", "core", "applications", "dialogueteam"):
+    for app in ("contenttypes", "auth", "sessions", "accounts", "core", "applications", "dialogueteam", "predialogue",
+                "hearings"):
         call_command("migrate", app, verbosity=0)
     count = Case.objects.count()
     if args.rebuild or count < args.cases:

@@ -3,6 +3,10 @@
 With nothing set the portal runs on the embedded default: SQLite, Celery tasks in-process,
 e-mail to the console and private files on local disk. ``DATABASE_URL`` and
 ``CELERY_BROKER_URL`` switch to PostgreSQL and Redis with real workers.
+
+One module of about 490 lines on purpose: Django reads one settings module per environment (``dev``, ``test``,
+``production`` import this one and change a few values), and every value here is read from the environment
+in one place.
 """
 
 import importlib.util
