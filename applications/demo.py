@@ -17,7 +17,8 @@ def load_catalogue(*, stdout) -> list[str]:
 DEMO_MUNICIPALITIES = [
     {"code": "0101", "name": "København", "email": "byggeri@kk.example.dk", "phone": "+45 33 66 33 66",
      "address": "Njalsgade 13, 2300 København S", "website": "https://www.kk.dk",
-     "opening_hours": "Mandag-onsdag 10-15, torsdag 10-17, fredag 10-13", "colour": "#1b4f8a"},
+     "opening_hours": "Mandag-onsdag 10-15, torsdag 10-17, fredag 10-13", "colour": "#1b4f8a",
+     "hearing_survey": True},  # København asks the parties it hears (issue 17 item 6); Frederiksberg does not
     {"code": "0147", "name": "Frederiksberg", "email": "byggesag@frb.example.dk", "phone": "+45 38 21 21 21",
      "address": "Smallegade 1, 2000 Frederiksberg", "website": "https://www.frederiksberg.dk",
      "opening_hours": "Mandag-torsdag 10-15, fredag 10-13", "colour": "#1d6b3a"},

@@ -35,6 +35,11 @@ in every channel (the hearings app: "The neighbours are being heard until 18 Dec
 ``status_notes`` would otherwise read case by case (the hearings app: the open hearings); every list that shows
 status texts calls ``preload_for_list`` first.
 
+``list_columns``: objects with ``sql(alias, vendor) -> str | None`` (a scalar subquery on the case of that alias, or
+None where the database has no way to say it) and ``apply(case, value)``: what a preloader would read, carried by a
+list's own statement instead (the lookup's), so that the list needs no query of its own for it. ``apply`` marks
+the case so that the preloader skips it.
+
 ``page_sections``: callables ``(page, case, user, **context) -> dict | None`` adding a section to a page
 (``page``: "workspace", "case", "card", "decision", "letter", or "dashboard" with ``period`` and no case):
 ``{"template": ..., **context}``, included where the page lists them.
@@ -56,6 +61,7 @@ def is_appeal_party(*, case, user) -> bool:
         checker(case, user) for checker in appeal_party_checkers)
 status_notes: list = []
 list_preloaders: list = []
+list_columns: list = []
 page_sections: list = []
 detail_fields: list = []
 

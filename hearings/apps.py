@@ -11,6 +11,7 @@ class HearingsConfig(AppConfig):
         from hearings import receivers  # noqa: F401 - connects the signal receivers
         from hearings.personal_data import HOLDER
         from hearings.selectors import (
+            OpenHearingsColumn,
             case_detail_fields,
             hearing_status_note,
             is_heard_party,
@@ -24,6 +25,8 @@ class HearingsConfig(AppConfig):
             hooks.status_notes.append(hearing_status_note)
         if preload_open_hearings not in hooks.list_preloaders:
             hooks.list_preloaders.append(preload_open_hearings)
+        if OpenHearingsColumn not in hooks.list_columns:
+            hooks.list_columns.append(OpenHearingsColumn)
         if page_section not in hooks.page_sections:
             hooks.page_sections.append(page_section)
         if case_detail_fields not in hooks.detail_fields:

@@ -35,7 +35,8 @@ def open_hearings(case: Case) -> list[Hearing]:
 
 def preload_open_hearings(cases: list[Case]) -> None:
     """Registered in ``applications.hooks.list_preloaders``: the open hearings of every case in review in the list,
-    in one query, so that a list's status texts do not ask case by case."""
+    in one query, so that a list's status texts do not ask case by case (cases that came with them skipped)."""
+    cases = [case for case in cases if not hasattr(case, "_open_hearings")]
     in_review = {case.pk: case for case in cases if case.status == Case.Status.IN_REVIEW and case.pk}
     for case in cases:
         case._open_hearings = []
@@ -44,6 +45,26 @@ def preload_open_hearings(cases: list[Case]) -> None:
     for hearing in Hearing.objects.filter(case_id__in=list(in_review), status=Hearing.Status.OPEN).order_by(
             "deadline", "id"):
         in_review[hearing.case_id]._open_hearings.append(hearing)
+
+
+class OpenHearingsColumn:
+    """Registered in ``applications.hooks.list_columns``: the open hearings' kinds and deadlines as one text
+    column of a list's own statement (the lookup's), on PostgreSQL; elsewhere the preloader reads them."""
+
+    @staticmethod
+    def sql(alias: str, vendor: str) -> str | None:
+        if vendor != "postgresql":
+            return None
+        return (f"(SELECT string_agg(h.kind || ' ' || h.deadline::text, ',' ORDER BY h.deadline, h.id) "
+                f"FROM {Hearing._meta.db_table} h WHERE h.case_id = {alias}.id "
+                f"AND h.status = '{Hearing.Status.OPEN.value}')")
+
+    @staticmethod
+    def apply(case: Case, value: str | None) -> None:
+        import datetime
+
+        case._open_hearings = [Hearing(case_id=case.pk, kind=kind, deadline=datetime.date.fromisoformat(day))
+                               for kind, day in (part.split(" ") for part in (value or "").split(",") if part)]
 
 
 def hearing_status_note(case: Case, language: str | None = None) -> str | None:

@@ -35,6 +35,10 @@ def on_meeting_held(sender, meeting, actor=None, **kwargs):
     return _safely("after a pre-application meeting", services.invite_after_meeting, meeting=meeting)
 
 
+def on_party_answered(sender, party, **kwargs):
+    return _safely("after a hearing answer", services.invite_after_hearing_answer, party=party)
+
+
 def on_case_event(sender, instance, created=False, raw=False, **kwargs):
     """Anything that happens to a case writes an event on its timeline: its KPI facts follow after commit."""
     if created and not raw:
@@ -48,6 +52,7 @@ def connect() -> list[str]:
 
     from applications import signals as application_signals
     from dialogueteam import signals as dialogue_signals
+    from hearings import signals as hearing_signals
     from predialogue import signals as predialogue_signals
 
     connections = [
@@ -55,6 +60,7 @@ def connect() -> list[str]:
         (application_signals, "case_decided", on_case_decided),
         (dialogue_signals, "contact_logged", on_contact_logged),
         (predialogue_signals, "meeting_held", on_meeting_held),
+        (hearing_signals, "party_answered", on_party_answered),
     ]
     connected = []
     for module, signal_name, receiver in connections:

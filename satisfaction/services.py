@@ -220,6 +220,19 @@ def invite_after_meeting(*, meeting) -> Invitation | None:
                   municipality_id=meeting.property.municipality_id)
 
 
+def invite_after_hearing_answer(*, party) -> Invitation | None:
+    """A party's first answer to a hearing, where the case's municipality asks parties (``hearing_survey``):
+    how clear the material was and how easy it was to answer. Each party once (not one per case: a hearing has
+    several parties). Parties are not applicants: counted as private customers."""
+    case = party.hearing.case
+    if not case.property.municipality.hearing_survey:
+        return None
+    return invite(touchpoint=Touchpoint.HEARING_ANSWER, source_key=f"party:{party.pk}", case=None,
+                  recipient=Recipient(party.email, party.language), channel=Channel.PORTAL,
+                  customer_group=Case.CustomerGroup.PRIVATE, at=party.answered_at,
+                  municipality_id=case.property.municipality_id)
+
+
 # --- Sending -------------------------------------------------------------------------------------------------------
 
 def make_token(invitation: Invitation) -> str:

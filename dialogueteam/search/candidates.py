@@ -13,6 +13,16 @@ from .query import MIN_QUERY_LENGTH, ParsedQuery
 CANDIDATE_LIMIT = 100
 
 
+def small_scope() -> int:
+    """A member whose municipalities hold fewer entries than this (the smallest municipalities: a few hundred
+    of a million) is searched by reading those entries and checking each (``scoped``, PostgreSQL): the word
+    and pair indexes would give the matches of the whole country, nearly all of them outside the scope. 0
+    turns it off. Measured with benchmarks/lookup/run.py --municipality 0825 (README)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "LOOKUP_SMALL_SCOPE", 2000))
+
+
 def member_condition(sql: q.Sql, user_id: int, column: str = "municipality_id") -> str:
     """``column`` is one of the municipalities the user works for (issue 19): the lookup's scope, in
     the same statement (a parameter, so that every user's searches of one form share one text)."""
@@ -63,6 +73,7 @@ def search_found(parsed: ParsedQuery, limit: int, *, user_id: int) -> tuple[str,
     entry = CaseSearchEntry._meta.db_table
     postgresql = connection.vendor == "postgresql"
     enough = int(limit) + 1
+    small = small_scope() if postgresql else 0
     term_likes = [(variants, " " if max(map(len, variants)) < MIN_QUERY_LENGTH else "")
                   for variants in parsed.terms if not variants <= parsed.numbers]
 
@@ -72,6 +83,8 @@ def search_found(parsed: ParsedQuery, limit: int, *, user_id: int) -> tuple[str,
         conditions = [predicate, *conditions,
                       *(sql.contains("search_text", variants, before=before) for variants, before in term_likes)]
         conditions.append(member_condition(sql, user_id))
+        if small:  # the indexes' way only for a scope of many entries (``scoped`` below reads a small one)
+            conditions.append(f"(SELECT n FROM scope_size) >= {small}")
         return (f"SELECT * FROM (SELECT case_id, is_open, submitted_at, search_text FROM {entry} "
                 f"WHERE {' AND '.join(conditions)} LIMIT {rows}) AS candidates")
 
@@ -82,9 +95,38 @@ def search_found(parsed: ParsedQuery, limit: int, *, user_id: int) -> tuple[str,
     # The sections in the order the statement has them, each with its own parameters. The vocabulary is
     # asked once per tier (the keys), not once for open and once for finished cases.
     pair_keys_sql, word_keys_sql, phrase_sql, words_sql, score_sql = q.Sql(), q.Sql(), q.Sql(), q.Sql(), q.Sql()
+    scope_sql = q.Sql()
+    ctes, phrases = [], []
+    if small:
+        # How many properties the member's municipalities hold, counted up to ``small``; below it, every entry
+        # of the scope is checked, the matches best first. The scope is read through the properties'
+        # municipality index, then the cases' property index (each step a materialized list of at most
+        # ``small`` ids, so that even the generic plan of the prepared statement walks the indexes): an index
+        # of the entries' own municipality would tempt the planner away from the word and pair indexes in a
+        # large scope's plan. A ``MATERIALIZED`` list is only read when ``scoped`` runs.
+        from applications.models import Case, Property
+
+        def properties() -> str:  # adds its parameter each time it is written into the statement
+            return f"SELECT id FROM {Property._meta.db_table} WHERE {member_condition(scope_sql, user_id)}"
+
+        ctes.append(f"scope_size AS MATERIALIZED (SELECT count(*) AS n FROM ({properties()} LIMIT {small}) s)")
+        # No LIMIT here (read only when the scope is small): with one, the planner would hope to meet the first
+        # rows soon in a sequential scan.
+        ctes.append(f"scope_properties AS MATERIALIZED ({properties()})")
+        # LATERAL with OFFSET 0 (which keeps the planner from turning it into a join that reads every case): a
+        # property's cases through the property index, one property after another.
+        ctes.append(f"scope_cases AS MATERIALIZED (SELECT c.id FROM scope_properties sp CROSS JOIN LATERAL "
+                    f"(SELECT id FROM {Case._meta.db_table} WHERE property_id = sp.id OFFSET 0) c)")
+        checks = ["case_id = sc.id",
+                  member_condition(scope_sql, user_id),
+                  *(scope_sql.contains("search_text", variants, before=before) for variants, before in term_likes),
+                  *(q.whole_word_condition(scope_sql, {number}, indexed=False) for number in sorted(parsed.numbers))]
+        ctes.append(f"scoped AS (SELECT e.* FROM scope_cases sc CROSS JOIN LATERAL (SELECT case_id, is_open, "
+                    f"submitted_at, search_text FROM {entry} WHERE {' AND '.join(checks)} OFFSET 0) e "
+                    f"WHERE (SELECT n FROM scope_size) < {small} "
+                    f"ORDER BY e.is_open DESC, e.submitted_at DESC LIMIT {2 * int(CANDIDATE_LIMIT)})")
     tiers = q.phrase_tiers(q.phrase_pairs(parsed))
     word_keys = q.word_keys(word_keys_sql, parsed)
-    ctes, phrases = [], []
     for t, pairs in enumerate(tiers if postgresql else ()):
         keys = ", ".join(f"{q.pair_keys(pair_keys_sql, pair)} AS k{i}" for i, pair in enumerate(pairs))
         ctes.append(f"pair_keys_{t} AS MATERIALIZED (SELECT {keys})")
@@ -131,10 +173,11 @@ def search_found(parsed: ParsedQuery, limit: int, *, user_id: int) -> tuple[str,
     scores = [score_sql.score("e.search_text", parsed.phrases, 8, 4)]
     if len(parsed.terms) > 1:
         scores += [score_sql.score("e.search_text", variants, 2, 1) for variants in parsed.terms]
-    candidates = " UNION ".join(f"SELECT * FROM {name}" for name in [*phrases, "worded"])
+    candidates = " UNION ".join(f"SELECT * FROM {name}" for name in [*(["scoped"] if small else []), *phrases,
+                                                                      "worded"])
     found = (f"WITH {', '.join(ctes)} "
              f"SELECT e.case_id, e.is_open, e.submitted_at, {' + '.join(scores)} AS score FROM ({candidates}) e "
              f"ORDER BY score DESC, e.is_open DESC, e.submitted_at DESC, e.case_id DESC LIMIT {enough}")
-    params = [*pair_keys_sql.params, *word_keys_sql.params, *phrase_sql.params, *words_sql.params,
-              *score_sql.params]  # in the order the statement has them
+    params = [*scope_sql.params, *pair_keys_sql.params, *word_keys_sql.params, *phrase_sql.params,
+              *words_sql.params, *score_sql.params]  # in the order the statement has them
     return found, params

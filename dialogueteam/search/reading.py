@@ -22,7 +22,7 @@ RESULT_FIELDS = (
 )
 
 RESULT_SQL = """
-    SELECT {columns}, s.rank, s.found
+    SELECT {columns}{extra}, s.rank, s.found
     FROM (SELECT f.*, count(*) OVER () AS found,
                  row_number() OVER (ORDER BY f.score DESC, f.is_open DESC, f.submitted_at DESC, f.case_id DESC) AS rank
           FROM ({found}) f) s
@@ -47,11 +47,20 @@ def result_sql(found: str, params: list, limit: int) -> tuple[str, list]:
     shows, in one statement: their property, applicant, caseworker and type, their ``rank`` (1 is the
     best) and how many ``found`` gave (``limit`` + 1 means more match than are shown)."""
     columns = ", ".join(f"{alias}.{f.column}" for _, _, alias, fields in result_models() for f in fields)
+    extra = "".join(f", {sql}" for _hook, sql in _extra_columns())
     tables = {relation: model for relation, model, _, _ in result_models() if relation}
-    text = RESULT_SQL.format(columns=columns, found=found, case=Case._meta.db_table, limit=int(limit),
+    text = RESULT_SQL.format(columns=columns, extra=extra, found=found, case=Case._meta.db_table, limit=int(limit),
                               property=tables["property"]._meta.db_table, user=tables["applicant"]._meta.db_table,
                               type=tables["application_type"]._meta.db_table)
     return text, [*params, S.DRAFT]
+
+
+def _extra_columns() -> list:
+    """The columns other apps add to each result (``applications.hooks.list_columns``: what their status notes
+    need, read in this statement rather than in a query of its own)."""
+    from applications import hooks
+
+    return [(hook, sql) for hook in hooks.list_columns if (sql := hook.sql("c", connection.vendor))]
 
 
 def result_reader() -> list:
@@ -85,6 +94,7 @@ def _loaded(model, db: str, values: dict):
 def result_cases(rows, reader: list, db: str) -> list[Case]:
     """The statement's rows as cases with their property, applicant, caseworker and type attached."""
     cases = []
+    extra = [hook for hook, _sql in _extra_columns()]
     for row in rows:
         values = iter(row)
         related = {}
@@ -98,5 +108,7 @@ def result_cases(rows, reader: list, db: str) -> list[Case]:
             related[relation] = None if data["id"] is None else _loaded(model, db, data)
         case = related.pop(None)
         case._state.fields_cache.update(related)
+        for hook in extra:
+            hook.apply(case, next(values))
         cases.append(case)
     return cases

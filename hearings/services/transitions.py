@@ -34,10 +34,19 @@ def _party_event(party, from_status, to_status, actor, kind=None, params=None):
                                 params={"from": from_status, **(params or {})})
 
 
+def _party_committed(party, from_status, to_status, actor):
+    """After the commit: a party's first answer is told to the other apps (the parties' survey)."""
+    if to_status == P.ANSWERED and from_status != P.ANSWERED:
+        from hearings.signals import party_answered
+
+        party_answered.send(sender=Party, party=party)
+
+
 HEARING_MACHINE = StateMachine(model=Hearing, edges=HEARING_EDGES, timestamps={H.CLOSED: "closed_at"},
                                not_allowed=TransitionNotAllowed, record_event=_hearing_event)
 PARTY_MACHINE = StateMachine(model=Party, edges=PARTY_EDGES, timestamps={P.ANSWERED: "answered_at"}, restamp=True,
-                             not_allowed=TransitionNotAllowed, record_event=_party_event)
+                             not_allowed=TransitionNotAllowed, record_event=_party_event,
+                             on_commit=_party_committed)
 
 
 def transition_hearing(*, hearing: Hearing, to: str, actor=None, kind: str | None = None, params: dict | None = None,

@@ -36,3 +36,11 @@ def api_for():
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _the_indexes_way(settings):
+    """The search engine's tests check the way of a large scope (the word and pair indexes): the test data is
+    one small municipality, which the lookup would otherwise read entry by entry. test_small_scope.py checks
+    that way against this one."""
+    settings.LOOKUP_SMALL_SCOPE = 0

@@ -10,7 +10,9 @@ from django.urls import reverse
 from applications.services import handling
 from hearings.services import hearings
 from tests.applications import caseworker_support as support
+from tests.factories import UserFactory
 from tests.hearings.conftest import TODAY
+from tests.postgresql import postgresql_only
 
 
 def _heard_case(applicant, caseworker):
@@ -25,6 +27,7 @@ def _heard_case(applicant, caseworker):
 
 
 def _queries(client, url, **params) -> tuple[int, str]:
+    client.get(url, params)  # the first search of a form prepares its statement (PostgreSQL): one query more
     with CaptureQueriesContext(connection) as ctx:
         body = client.get(url, params).content.decode()
     return len(ctx.captured_queries), body
@@ -46,3 +49,7 @@ def test_my_applications_and_the_lookup_read_the_hearings_once(client, review_ca
     client.force_login(dialogue_member)
     many, found = _queries(client, reverse("api-lookup"), q=applicant.email)
     assert found.count("being heard") == 4 and many == lookup_one
+    postgresql_only("the lookup's one statement carries the open hearings (hooks.list_columns)")
+    plain = support.submitted_case(applicant=UserFactory(role="applicant", full_name="Plain Applicant"))
+    without, found = _queries(client, reverse("api-lookup"), q=plain.reference)
+    assert "being heard" not in found and many == without  # not one query more for the hearings

@@ -59,12 +59,14 @@ EXPECTED_TOUCHPOINTS = [
     group("predialogue_meeting", "After a pre-application meeting", 0, 0, 0, None, 0, None),
     group("submission", "After submission", 10, 4, 1, 0.4, 12, 3.25),
     group("decision", "After the decision", 8, 3, 0, 0.375, 8, 2.25),
+    group("hearing_answer", "After answering a hearing", 0, 0, 0, None, 0, None),
 ]
 EXPECTED_QUESTION_MEANS = {
     "dialogue_contact": [(1, 5.0), (1, 5.0), (1, 4.0), (1, 5.0)],
     "predialogue_meeting": [(0, None)] * 4,
     "submission": [(4, 3.25), (4, 3.0), (4, 3.5)],
     "decision": [(3, 2.33), (3, 2.0), (2, 2.5)],
+    "hearing_answer": [(0, None)] * 3,
 }
 EXPECTED_CHANNELS = [
     group("phone", "Phone", 2, 1, 0, 0.5, 4, 4.75),
