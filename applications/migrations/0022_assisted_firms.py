@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0006_firms'),
-        ('applications', '0019_case_service_target'),
+        ('applications', '0021_municipality_hearing_survey'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
