@@ -102,6 +102,9 @@ EVENT_TEXT = {
     "mandate_refused": _("The owner refused the mandate %(agent)s asked for."),
     "mandate_revoked": _("The owner revoked the mandate of %(agent)s."),
     "mandate_expired": _("The mandate of %(agent)s ended on its last day, %(until)s."),
+    "assisted_started": _("The dialogue team (%(by)s) started the application with you."),
+    "assisted_link_sent": _("A link to confirm and send the application was e-mailed to you."),
+    "assisted_confirmed": _("You confirmed the application the dialogue team helped you fill in."),
 }
 
 ADVISORY_TEXT = {

@@ -134,3 +134,30 @@ class PredialogueRequestForm(AccessibleForm):
     preferred_times = forms.CharField(label=_("When the caller can meet (optional)"), required=False,
                                       max_length=limits.SHORT_TEXT,
                                       widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}))
+
+
+class AssistedStartForm(AccessibleForm):
+    """Start an application for a caller or a visitor (issue 20, item 4): who they are, the property (an address
+    to search; several matches are offered as choices) and the application type."""
+
+    citizen_name = forms.CharField(label=_("The citizen's name"), max_length=limits.NAME,
+                                   widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
+                                   error_messages={"required": _("Enter the citizen's name.")})
+    citizen_email = forms.EmailField(
+        label=_("The citizen's e-mail"), max_length=limits.EMAIL,
+        help_text=_("The application is theirs: they get a link to confirm and send it. Someone without an account "
+                    "gets one."),
+        widget=forms.EmailInput(attrs={**_TEXT, "autocomplete": "off"}),
+        error_messages={"required": _("Enter the citizen's e-mail address."),
+                        "invalid": _("Enter the e-mail address as name@example.dk.")})
+    address = forms.CharField(label=_("The property's address"), max_length=limits.NAME,
+                              widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "off"}),
+                              error_messages={"required": _("Enter the property's address.")})
+    property = forms.IntegerField(required=False, min_value=1, max_value=limits.ID, widget=forms.HiddenInput)
+    application_type = forms.ChoiceField(label=_("Application type"), choices=(),
+                                         widget=forms.Select(attrs={"class": "form-select"}),
+                                         error_messages={"required": _("Choose the application type.")})
+
+    def __init__(self, *args, type_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application_type"].choices = [("", _("Choose…")), *type_choices]

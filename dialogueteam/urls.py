@@ -16,5 +16,6 @@ urlpatterns = [
     path("questions/", views.questions, name="questions"),
     path("questions/<int:pk>/", views.question, name="question"),
     path("help/", views.help_enter, name="help_enter"),
+    path("assisted/", views.assisted_start, name="assisted_start"),
     path("help/<str:code>/", views.help_draft, name="help_draft"),
 ]

@@ -5,7 +5,7 @@ from functools import lru_cache, wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from applications.templatetags.casework import badge_parts
 from dialogueteam import search, selectors, services
 from dialogueteam.forms import (
     AnswerForm,
+    AssistedStartForm,
     ContactForm,
     ForwardForm,
     HelpCodeForm,
@@ -32,6 +33,8 @@ from dialogueteam.forms import (
 from dialogueteam.models import Contact
 from permitportal.accounts import roles
 from permitportal.core import audit
+from permitportal.core.errors import DomainError
+from permitportal.core.search_input import bounded_search
 
 DialogueError = services.DialogueError
 
@@ -355,3 +358,52 @@ def start_predialogue(request, reference):
     messages.success(request, _("A pre-application request is started for %(reference)s.")
                      % {"reference": case.reference})
     return redirect("predialogue:meeting_detail", pk=meeting.pk)
+
+
+# --- Assisted digital (issue 20, item 4) ----------------------------------------------------------------------------
+
+@dialogue_required
+def assisted_start(request):
+    """Start an application for a caller or a visitor: a draft owned by the citizen, which the staff member then
+    fills in with them in the normal steps and sends them to confirm (applications.services.assisted)."""
+    from applications.models import ApplicationType, Property
+    from applications.selectors.municipalities import municipalities_of
+    from applications.selectors.properties import search_properties
+    from applications.services.assisted import start_assisted_draft
+
+    types = ApplicationType.objects.filter(is_active=True).order_by("code")
+    form = AssistedStartForm(request.POST or None, type_choices=[(t.code, t.name) for t in types])
+    matches = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        prop = Property.objects.filter(pk=data["property"]).first() if data["property"] else None
+        if prop is None:
+            try:
+                found = list(search_properties(query=bounded_search(data["address"]), limit=10))
+            except ValidationError:  # out of the search's bounds: no match
+                found = []
+            mine = {m.pk for m in municipalities_of(user=request.user)}  # the staff member's own municipalities
+            matches = [p for p in found if p.municipality_id in mine]
+            if len(matches) == 1:
+                prop = matches[0]
+            elif not matches:
+                form.add_error("address", _("No property matches this address. Check the spelling."))
+            else:
+                form.add_error("address", _("Several properties match: choose the citizen's below."))
+        if prop is not None:
+            try:
+                case = start_assisted_draft(
+                    actor=request.user, email=data["citizen_email"], name=data["citizen_name"], property=prop,
+                    application_type=types.get(code=data["application_type"]),
+                    language=translation.get_language() or "da")
+            except DomainError as exc:  # the message belongs on the form
+                form.add_error("citizen_email", str(exc))
+            else:
+                messages.success(request, _("The application %(reference)s is started for %(name)s. Fill it in "
+                                            "together, then send them the link to confirm it.") % {
+                    "reference": case.reference, "name": case.applicant.get_full_name()})
+                return redirect("applications:draft_edit", reference=case.reference)
+    from applications.selectors.cases import assisted_drafts_of
+
+    return render(request, "dialogueteam/assisted_start.html", {
+        "form": form, "matches": matches, "drafts": assisted_drafts_of(user=request.user)})

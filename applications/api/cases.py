@@ -23,6 +23,11 @@ from permitportal.core.api import PDF_RENDERERS
 from permitportal.core.parsers import FormParser, MultiPartParser
 
 
+class OnBehalfOfSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=limits.EMAIL)
+    name = serializers.CharField(max_length=limits.NAME)
+
+
 class CaseCreateSerializer(serializers.Serializer):
     application_type = serializers.SlugField(required=False, max_length=limits.CODE,
                                              help_text="A type code; or give answers instead.")
@@ -33,6 +38,12 @@ class CaseCreateSerializer(serializers.Serializer):
     applying_for = serializers.ChoiceField(choices=Case.ApplyingFor.values, required=False, default="self")
     owner_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=limits.NAME)
     owner_email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=limits.EMAIL)
+    firm = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=limits.ID,
+                                    help_text="A firm you are a current member of: the case belongs to the firm.")
+    on_behalf_of = OnBehalfOfSerializer(
+        required=False, help_text="Dialogue team only: start an assisted draft owned by this citizen (an account "
+                                  "is made for a new address); send them the link with POST "
+                                  "cases/{ref}/confirmation-link/.")
     predialogue_meeting = serializers.IntegerField(
         required=False, allow_null=True, min_value=1, max_value=limits.ID,
         help_text="A meeting with published minutes: without application_type and answers, the draft starts "
@@ -97,6 +108,11 @@ class CaseDetailSerializer(serializers.Serializer):
     permit_lapses_on = serializers.DateField(allow_null=True, help_text="For a permit: the day it lapses unless "
                                                                         "the work has started (byggeloven § 16, "
                                                                         "stk. 10).")
+    firm = serializers.DictField(allow_null=True, help_text="The firm the case belongs to (id, name, cvr): its "
+                                                            "current members see and work on it.")
+    assisted = serializers.DictField(allow_null=True, help_text="For a case the dialogue team started with the "
+                                                                "citizen: by (the staff member), link_sent_at, "
+                                                                "confirmed_at.")
     hearings = serializers.ListField(
         child=serializers.DictField(), required=False,
         help_text="The case's hearings, newest first: id, kind, kind_label, status, deadline, invited, answered, "
@@ -105,7 +121,12 @@ class CaseDetailSerializer(serializers.Serializer):
 
 
 def _owner_case(request, reference) -> Case:
-    return case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    if case.assisted_by_id == request.user.pk and case.applicant_id != request.user.pk:
+        from permitportal.core import audit  # a staff member working on a citizen's draft they help with
+
+        audit.record(actor=request.user, action="assisted_draft_read", object_type="case", object_id=case.reference)
+    return case
 
 
 def _detail(case: Case, user) -> dict:
@@ -129,12 +150,16 @@ class CaseListView(APIView):
 
     @extend_schema(request=CaseCreateSerializer, responses={201: CaseDetailSerializer})
     def post(self, request):
-        if not roles.has_role(request.user, roles.APPLICANT):
-            return Response({"message": _("Only applicants can start an application."), "code": "permission_denied"},
-                            status=403)
-        body = CaseCreateSerializer(data=request.data)
+        body = CaseCreateSerializer(data=request.data)  # read first: a hostile body is a 400 whoever sends it
         body.is_valid(raise_exception=True)
         data = body.validated_data
+        assisting = "on_behalf_of" in data
+        if not roles.has_role(request.user, roles.DIALOGUE_TEAM if assisting else roles.APPLICANT):
+            message = (_("Only the dialogue team can start an application for a citizen.") if assisting
+                       else _("Only applicants can start an application."))
+            return Response({"message": message, "code": "permission_denied"}, status=403)
+        if assisting:
+            return self._start_assisted(request, data)
         if data["from_minutes"]:
             return self._start_from_minutes(request, data)
         prop = Property.objects.filter(pk=data["property"]).first()
@@ -145,15 +170,45 @@ class CaseListView(APIView):
             app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
             if app_type is None:
                 raise ValidationError({"application_type": _("Unknown application type. See GET application-types/.")})
+        firm = None
+        if data.get("firm"):
+            from permitportal.accounts.models import Firm
+
+            firm = Firm.objects.filter(pk=data["firm"]).first()
+            if firm is None:
+                raise ValidationError({"firm": _("You can apply on behalf of a firm only while you are one of its "
+                                                 "members.")})
         case = case_services.create_draft(
             applicant=request.user, property=prop, application_type=app_type, answers=data.get("answers") or {},
             applying_for=data["applying_for"], description=data["description"],
-            predialogue_meeting_id=data.get("predialogue_meeting"),
+            predialogue_meeting_id=data.get("predialogue_meeting"), firm=firm,
         )
         if data["owner_name"] or data["owner_email"]:
             case_services.update_draft(case=case, actor=request.user, owner_name=data["owner_name"],
                                        owner_email=data["owner_email"])
         return Response(_detail(case, request.user), status=status.HTTP_201_CREATED)
+
+    @staticmethod
+    def _start_assisted(request, data):
+        """A dialogue-team member starts a draft for a citizen (services.assisted)."""
+        from applications.services.assisted import start_assisted_draft
+
+        prop = Property.objects.filter(pk=data.get("property")).first()
+        if prop is None:
+            raise ValidationError({"property": _("No property with this id. Find it with GET /api/v1/properties/?q=")})
+        app_type = None
+        if data.get("application_type"):
+            app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
+            if app_type is None:
+                raise ValidationError({"application_type": _("Unknown application type. See GET application-types/.")})
+        who = data["on_behalf_of"]
+        case = start_assisted_draft(actor=request.user, email=who["email"], name=who["name"], property=prop,
+                                    application_type=app_type, answers=data.get("answers") or {},
+                                    description=data["description"], language=translation.get_language() or "da")
+        if data["owner_name"] or data["owner_email"] or data["applying_for"] != Case.ApplyingFor.SELF:
+            case_services.update_draft(case=case, actor=request.user, applying_for=data["applying_for"],
+                                       owner_name=data["owner_name"], owner_email=data["owner_email"])
+        return Response(case_selectors.case_detail_data(case=case), status=status.HTTP_201_CREATED)
 
     @staticmethod
     def _start_from_minutes(request, data):
@@ -243,6 +298,50 @@ class SubmitView(APIView):
         case = _owner_case(request, reference)
         case = case_services.submit(case=case, actor=request.user)  # 400 lists "missing"; 409 once sent
         return Response(_detail(case, request.user))
+
+
+class ConfirmView(APIView):
+    """The citizen confirms and sends an application the dialogue team helped with (issue 20)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={
+        200: CaseDetailSerializer, 400: OpenApiResponse(description="Lists what is missing."),
+        404: OpenApiResponse(description="No such application of yours."),
+        409: OpenApiResponse(description="Not an assisted application, or already sent.")})
+    def post(self, request, reference):
+        from applications.services import assisted
+
+        _empty_body(request)
+        case = _owner_case(request, reference)
+        case = assisted.confirm(case=case, actor=request.user)
+        return Response(_detail(case, request.user))
+
+
+class ConfirmationLinkView(APIView):
+    """The staff member who started an assisted draft e-mails the citizen the link to confirm it."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={
+        200: inline_serializer("ConfirmationLinkSent", {"reference": serializers.CharField(),
+                                                        "link_sent_at": serializers.DateTimeField()}),
+        404: OpenApiResponse(description="No such draft of yours to help with."),
+        409: OpenApiResponse(description="Not your assisted draft, or the citizen has confirmed it.")})
+    def post(self, request, reference):
+        from applications.services import assisted
+
+        _empty_body(request)
+        case = _owner_case(request, reference)
+        assisted.send_confirmation_link(case=case, actor=request.user)
+        return Response({"reference": case.reference, "link_sent_at": case.assisted_link_sent_at})
+
+
+def _empty_body(request) -> None:
+    """These endpoints take no fields: a body that is not a JSON object is refused (400), not ignored."""
+    data = request.data
+    if not isinstance(data, dict):
+        raise ValidationError(_("Send an empty JSON object."))
 
 
 class ReceiptPdfView(APIView):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.api import cases, mandates
+from applications.api import cases, firms, mandates
 
 urlpatterns = [
     path("cases/", cases.CaseListView.as_view(), name="api-cases"),
@@ -9,6 +9,10 @@ urlpatterns = [
     path("cases/<str:reference>/requirements/<slug:code>/not-relevant/", cases.NotRelevantView.as_view(),
          name="api-case-not-relevant"),
     path("cases/<str:reference>/submit/", cases.SubmitView.as_view(), name="api-case-submit"),
+    path("cases/<str:reference>/confirm/", cases.ConfirmView.as_view(), name="api-case-confirm"),
+    path("cases/<str:reference>/confirmation-link/", cases.ConfirmationLinkView.as_view(),
+         name="api-case-confirmation-link"),
+    path("firms/<int:firm_id>/cases/", firms.FirmCasesView.as_view(), name="api-firm-cases"),
     path("cases/<str:reference>/receipt.pdf", cases.ReceiptPdfView.as_view(), name="api-case-receipt"),
     path("cases/<str:reference>/mandates/", mandates.CaseMandatesView.as_view(), name="api-case-mandates"),
     path("cases/<str:reference>/mandates/<int:mandate_id>/", mandates.MandateRevokeView.as_view(),

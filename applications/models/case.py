@@ -103,6 +103,15 @@ class Case(StatusModel):
     help_code = models.CharField(max_length=12, blank=True)
     help_code_expires_at = models.DateTimeField(null=True, blank=True)
 
+    # Issue 20: a case made on a firm's behalf belongs to the firm (its current members see and work on it).
+    firm = models.ForeignKey("accounts.Firm", null=True, blank=True, on_delete=models.PROTECT, related_name="cases")
+    # Assisted digital: the dialogue-team member who started the draft for the applicant, and the applicant's
+    # confirmation through their link (services.assisted). The staff member may edit it until then.
+    assisted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="assisted_cases")
+    assisted_link_sent_at = models.DateTimeField(null=True, blank=True)
+    assisted_confirmed_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         ordering = ["-created_at"]
         indexes = [

@@ -7,13 +7,22 @@ from applications import hooks
 from applications.models import Case, CaseRepresentative
 from applications.selectors.municipalities import member_municipality_ids, scoped_to_member
 from permitportal.accounts import roles
+from permitportal.accounts.models import FirmMembership
 
 
-def _own(user) -> Q:
-    """The user's own cases and those they represent (an accepted invitation). A subquery, not a join:
-    no duplicate rows, so no DISTINCT over every selected column (that cost 9 ms per case page)."""
+def _own(user, *, assisting: bool = True) -> Q:
+    """The cases the user acts on as the applicant's side: their own, those they represent (an accepted
+    invitation), their firms' cases while they are a current member (issue 20: a member who left loses access
+    at once), and, with ``assisting``, the assisted drafts a dialogue-team member started and the citizen has
+    not yet confirmed (services.assisted). Subqueries, not joins: no duplicate rows, so no DISTINCT over every
+    selected column (that cost 9 ms per case page)."""
     represents = CaseRepresentative.objects.filter(case=OuterRef("pk"), user=user, accepted_at__isnull=False)
-    return Q(applicant=user) | Q(Exists(represents))
+    member = FirmMembership.objects.filter(firm=OuterRef("firm"), user=user, left_at__isnull=True)
+    own = Q(applicant=user) | Q(Exists(represents)) | Q(Exists(member))
+    if assisting and roles.has_role(user, roles.DIALOGUE_TEAM):  # only in a municipality they work for (issue 19)
+        own |= (Q(assisted_by=user, status=Case.Status.DRAFT, assisted_confirmed_at__isnull=True)
+                & _in_members_municipalities(user))
+    return own
 
 
 def _in_members_municipalities(user) -> Q:
@@ -53,7 +62,8 @@ def get_case_for_user(*, user, reference: str, owner_only: bool = False, with_de
     qs = cases_owned_by(user=user) if owner_only else cases_visible_to(user=user)
     related = ("decision",) if with_decision else ()
     try:
-        return qs.select_related("property__municipality", "application_type", "applicant", "caseworker",
+        return qs.select_related("property__municipality", "application_type", "applicant", "caseworker", "firm",
+                                 "assisted_by",
                                  *hooks.case_select_related, *related).get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404("No such case") from exc
@@ -85,8 +95,21 @@ def my_cases(*, user):
     """The applicant's own and represented cases, newest first, with what the list shows."""
     from applications.selectors.status import with_act_by
 
-    return with_act_by(cases_owned_by(user=user).select_related("property__municipality", "application_type")
+    return with_act_by(cases_owned_by(user=user).select_related("property__municipality", "application_type", "firm",
+                                                                "applicant")
                        .order_by("-created_at"))
+
+
+def firm_cases(*, user, firm_id: int):
+    """A firm's cases, newest first, for a current member (Http404 for anyone else): the list across
+    municipalities (issue 20). Through the one access rule, so it shows what each case's page lets them open."""
+    from applications.selectors.status import with_act_by
+    from permitportal.accounts.selectors_firms import firm_for_member
+
+    firm, _membership = firm_for_member(user=user, firm_id=firm_id)
+    return firm, with_act_by(cases_owned_by(user=user).filter(firm=firm)
+                             .select_related("property__municipality", "application_type", "applicant")
+                             .order_by("-created_at"))
 
 
 def public_timeline(*, case: Case) -> list:
@@ -152,6 +175,10 @@ def case_detail_data(*, case: Case, include_staff: bool = False) -> dict:
         "caseworker": ({"name": worker.get_full_name(), "email": worker.email, "phone": worker.phone}
                        if worker else None),
         "decision": decision_data(case=case),
+        "firm": ({"id": case.firm_id, "name": case.firm.name, "cvr": case.firm.cvr} if case.firm_id else None),
+        "assisted": ({"by": case.assisted_by.get_full_name() if case.assisted_by else None,
+                      "link_sent_at": case.assisted_link_sent_at, "confirmed_at": case.assisted_confirmed_at}
+                     if case.assisted_by_id or case.assisted_confirmed_at else None),
         **_after_decision(case=case, include_staff=include_staff),
         **hooks.detail_fields_for(case, include_staff=include_staff),
     }
@@ -247,4 +274,10 @@ def is_staff_reader(*, user, case: Case) -> bool:
     """True when a staff member (not the applicant or a representative) reads the case: audited."""
     if not roles.is_staff_member(user):
         return False
-    return not cases_owned_by(user=user).filter(pk=case.pk).exists()
+    return not Case.objects.filter(_own(user, assisting=False), pk=case.pk).exists()
+
+
+def assisted_drafts_of(*, user, limit: int = 20) -> list[Case]:
+    """The assisted drafts this dialogue-team member started that wait for the citizen, newest first."""
+    return list(Case.objects.filter(assisted_by=user, status=Case.Status.DRAFT, assisted_confirmed_at__isnull=True)
+                .select_related("applicant", "property").order_by("-created_at")[:limit])

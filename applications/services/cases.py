@@ -84,9 +84,18 @@ PROJECT_FACTS = ("built_area_m2", "height_m", "storeys", "heated_area_m2")
 @transaction.atomic
 def create_draft(*, applicant, property: Property, application_type: ApplicationType | None = None,
                  answers: dict | None = None, applying_for: str = Case.ApplyingFor.SELF, description: str = "",
-                 customer_group: str | None = None, predialogue_meeting_id: int | None = None) -> Case:
+                 customer_group: str | None = None, predialogue_meeting_id: int | None = None,
+                 firm=None) -> Case:
+    """A new draft. With ``firm`` (one the applicant is a current member of) the case belongs to the firm: its
+    members see and work on it, and its customer group is "professional" (issue 20)."""
     from applications.services.catalogue import current_version
 
+    if firm is not None:
+        from permitportal.accounts.models import FirmMembership
+
+        if not FirmMembership.objects.filter(firm=firm, user=applicant, left_at__isnull=True).exists():
+            raise CaseError(_("You can apply on behalf of a firm only while you are one of its members."))
+        customer_group = Case.CustomerGroup.PROFESSIONAL
     if applying_for not in Case.ApplyingFor.values:
         raise CaseError(_("Choose whether you apply for yourself or for someone else."))
     if predialogue_meeting_id is not None:  # only a meeting of this applicant's (issue 14, item 7)
@@ -110,6 +119,7 @@ def create_draft(*, applicant, property: Property, application_type: Application
         customer_group=customer_group
         or (Case.CustomerGroup.PROFESSIONAL if applying_for == Case.ApplyingFor.OTHER else Case.CustomerGroup.OWNER),
         draft_expires_at=now + draft_lifetime(),
+        firm=firm,
     )
     if predialogue_meeting_id is not None:
         from applications.hooks import link_meeting
@@ -164,7 +174,8 @@ def update_draft(*, case: Case, actor, description: str | None = None, applying_
     if customer_group is not None:
         if customer_group not in Case.CustomerGroup.values:
             raise CaseError(_("Choose who you are."))
-        case.customer_group = customer_group
+        # A firm's case is a professional's: the dashboard's customer group follows the firm (issue 20).
+        case.customer_group = Case.CustomerGroup.PROFESSIONAL if case.firm_id else customer_group
         fields.append("customer_group")
     recompute = False
     if applying_for is not None and applying_for != case.applying_for:
@@ -315,8 +326,18 @@ def submit(*, case: Case, actor) -> Case:
 
     The row is locked first, so of simultaneous submissions of one draft exactly one sends it and the
     others are refused with ``NotAllowed`` (409); on SQLite the immediate transaction does the same."""
-    if Case.objects.select_for_update().get(pk=case.pk).status != S.DRAFT:
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.status != S.DRAFT:
         raise NotAllowed(_("This application has already been sent."))
+    if locked.assisted_by_id and locked.assisted_confirmed_at is None:
+        # An assisted draft is sent by its applicant, which is their confirmation (services.assisted).
+        if getattr(actor, "pk", None) != locked.applicant_id:
+            raise NotAllowed(_("The applicant confirms and sends an application the dialogue team helped with "
+                               "themself, through the link we e-mail them."), code="awaiting_confirmation")
+        from applications.services.assisted import record_confirmation
+
+        record_confirmation(case=locked, actor=actor)
+        case.assisted_confirmed_at = locked.assisted_confirmed_at
     refresh_checklist_state(case=case)
     missing = missing_for_submission(case=case)
     if missing:

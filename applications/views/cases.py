@@ -29,7 +29,12 @@ S = Case.Status
 
 
 def _owned(request, reference):
-    return case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    case = case_selectors.get_case_for_user(user=request.user, reference=reference, owner_only=True)
+    if case.assisted_by_id == request.user.pk and case.applicant_id != request.user.pk:
+        from permitportal.core import audit  # a staff member reading a citizen's draft they help with
+
+        audit.record(actor=request.user, action="assisted_draft_read", object_type="case", object_id=case.reference)
+    return case
 
 
 def _owned_draft(request, reference):
@@ -59,10 +64,18 @@ def draft_create(request):
     type_code = request.POST.get("application_type")
     app_type = ApplicationType.objects.filter(code=type_code, is_active=True).first() if type_code else None
     answers = guide.get("answers") if not app_type or request.POST.get("from_guide") else {}
+    firm = None
+    if request.POST.get("firm"):  # on behalf of one of the user's firms (issue 20)
+        from permitportal.accounts.selectors_firms import firm_for_member
+
+        firm_id = request.POST["firm"]
+        firm = firm_for_member(user=request.user, firm_id=int(firm_id) if firm_id.isdigit() and len(firm_id) < 12
+                               else 0)[0]
     try:
         case = case_services.create_draft(
             applicant=request.user, property=prop, application_type=app_type, answers=answers or {},
             applying_for=request.POST.get("applying_for") or guide.get("applying_for") or Case.ApplyingFor.SELF,
+            firm=firm,
         )
     except case_services.CaseError as exc:
         messages.error(request, str(exc))
@@ -116,7 +129,8 @@ def draft_from_guide(request, reference):
 def my_applications(request):
     today = timezone.localdate()
     rows = [{"case": case, "status": case_status(case, today=today),
-             "is_representative": case.applicant_id != request.user.pk}
+             "is_representative": case.applicant_id != request.user.pk,
+             "assisting": case.assisted_by_id == request.user.pk and case.applicant_id != request.user.pk}
             for case in hooks.preload_for_list(case_selectors.my_cases(user=request.user))]
     return render(request, "applications/cases/my_applications.html", {"rows": rows})
 
@@ -192,7 +206,8 @@ def draft_check(request, reference):
     case = _owned_draft(request, reference)
     context = _checklist_context(request, case)
     context.update({"step": _draft_steps(case, "check"), "missing": case_services.missing_for_submission(case=case),
-                    "property": case.property})
+                    "property": case.property,
+                    "assisting": case.assisted_by_id == request.user.pk and case.applicant_id != request.user.pk})
     return render(request, "applications/cases/draft_check.html", context)
 
 

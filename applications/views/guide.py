@@ -25,6 +25,7 @@ from applications.selectors import catalogue as catalogue_selectors
 from applications.selectors import properties as property_selectors
 from applications.services import guide as guide_service
 from applications.services.properties import report_correction
+from permitportal.accounts.selectors_firms import firms_of
 from permitportal.core.search_input import MAX_LENGTH as SEARCH_MAX_LENGTH
 from permitportal.core.search_input import bounded_search
 
@@ -281,6 +282,7 @@ def guide_outcome(request):
         "predialogue_path": PREDIALOGUE_PATH,
         "predialogue_exists": _path_exists(PREDIALOGUE_PATH),
         "draft_reference": state["draft"],
+        "firms": firms_of(user=request.user),
     })
 
 
@@ -303,6 +305,7 @@ def guide_expert(request):
         "applying_for_choices": Case.ApplyingFor.choices,
         "draft_create_url": reverse("applications:draft_create"),
         "login_url": _login_url(request.get_full_path()),
+        "firms": firms_of(user=request.user),
     })
 
 

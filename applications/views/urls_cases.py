@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import appeals, cases, mandates
+from applications.views import appeals, assisted, cases, mandates
 
 urlpatterns = [
     path("cases/", cases.my_applications, name="my_applications"),
@@ -26,6 +26,8 @@ urlpatterns = [
     path("cases/<str:reference>/completion/", appeals.report_completion, name="report_completion"),
     path("cases/<str:reference>/stage-documents/", appeals.send_stage_document, name="stage_document_send"),
     path("cases/<str:reference>/occupancy.pdf", appeals.occupancy_pdf, name="occupancy_pdf"),
+    path("cases/<str:reference>/assisted-link/", assisted.send_link, name="assisted_send_link"),
+    path("assisted/<str:token>/", assisted.confirm, name="assisted_confirm"),
     path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
     path("cases/<str:reference>/mandates/", mandates.request_mandate, name="request_mandate"),
     path("mandates/<str:token>/", mandates.mandate, name="mandate"),

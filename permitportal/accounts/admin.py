@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import LoginAttempt, User
+from .models import Firm, FirmMembership, LoginAttempt, User
 
 
 class OwnRowsUnlessSuperuser:
@@ -41,3 +41,22 @@ class LoginAttemptAdmin(OwnRowsUnlessSuperuser, admin.ModelAdmin):
     own_field = "email"
     list_display = ["email", "ip_address", "at"]
     search_fields = ["email"]
+
+
+class FirmMembershipInline(admin.TabularInline):
+    model = FirmMembership
+    fk_name = "firm"
+    extra = 0
+    fields = ["user", "is_admin", "joined_at", "left_at"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Firm)
+class FirmAdmin(admin.ModelAdmin):
+    """Firms (issue 20). Members are added and removed in the portal by the firm's administrators
+    (services_firms keeps the last administrator); here for support."""
+
+    list_display = ["name", "cvr", "created_at"]
+    search_fields = ["name", "cvr"]
+    raw_id_fields = ["created_by"]
+    inlines = [FirmMembershipInline]

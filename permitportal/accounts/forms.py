@@ -87,3 +87,47 @@ class PreferencesForm(forms.Form):
         if data.get("notify_by_sms") and not data.get("phone"):
             self.add_error("phone", _("Enter a phone number to get text messages."))
         return data
+
+
+class FirmCreateForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("The firm's name"), max_length=limits.NAME,
+                           widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "organization"}),
+                           error_messages={"required": gettext_lazy("Give the firm's name.")})
+
+
+class FirmMemberForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("The new member's e-mail address"), max_length=limits.EMAIL,
+                             widget=forms.EmailInput(attrs={"class": "form-control", "autocomplete": "off"}),
+                             help_text=gettext_lazy("Someone without an account gets an invitation by e-mail."))
+    full_name = forms.CharField(label=gettext_lazy("Name (for an invitation)"), max_length=limits.NAME,
+                                required=False, widget=forms.TextInput(attrs={"class": "form-control",
+                                                                              "autocomplete": "off"}))
+    is_admin = forms.BooleanField(label=gettext_lazy("Administrator (may add and remove members)"), required=False)
+
+
+class WelcomeForm(forms.Form):
+    """Choose a password for an account made by someone else (an invitation)."""
+
+    password1 = forms.CharField(label=gettext_lazy("Choose a password"), max_length=limits.PASSWORD,
+                                widget=forms.PasswordInput(attrs={"class": "form-control",
+                                                                  "autocomplete": "new-password"}),
+                                help_text=gettext_lazy("At least 10 characters, not only digits."))
+    password2 = forms.CharField(label=gettext_lazy("Repeat the password"), max_length=limits.PASSWORD,
+                                widget=forms.PasswordInput(attrs={"class": "form-control",
+                                                                  "autocomplete": "new-password"}))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords are not the same. Type the same password twice."))
+        if p1:
+            try:
+                password_validation.validate_password(p1, self.user)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data

@@ -128,3 +128,56 @@ class NationalIdentity(models.Model):
 
     def __str__(self):
         return f"{self.user_id}: {self.verified_name}"
+
+
+CVR_LENGTH = 8  # A Danish company registration number (CVR) has eight digits (the register's number format).
+
+
+def validate_cvr(value: str) -> None:
+    """Eight digits. The register's modulus-11 check was retired for new numbers, so only the form is checked;
+    the portal does not look the number up in the CVR register (a firm is created from a verified login's CVR)."""
+    from django.core.exceptions import ValidationError
+
+    if not (isinstance(value, str) and len(value) == CVR_LENGTH and value.isascii() and value.isdigit()):
+        raise ValidationError(_("A CVR number has eight digits."), code="cvr")
+
+
+class Firm(models.Model):
+    """A firm account (issue 20, item 3): a company by its CVR number, whose current members see and work on
+    all the firm's cases across municipalities. Created by a person whose national login carries the CVR."""
+
+    cvr = models.CharField(_("CVR number"), max_length=CVR_LENGTH, unique=True, validators=[validate_cvr])
+    name = models.CharField(_("firm name"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("firm")
+        verbose_name_plural = _("firms")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} (CVR {self.cvr})"
+
+
+class FirmMembership(models.Model):
+    """A person's membership of a firm, from ``joined_at`` until ``left_at`` (kept for the history: a member
+    who left loses access at once, and the row says when). At most one current membership per person and firm."""
+
+    firm = models.ForeignKey(Firm, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="firm_memberships")
+    is_admin = models.BooleanField(_("administrator"), default=False)
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+
+    class Meta:
+        ordering = ["joined_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["firm", "user"], condition=models.Q(left_at__isnull=True),
+                                               name="accounts_one_current_membership")]
+        indexes = [models.Index(fields=["user", "left_at"])]
+
+    def __str__(self):
+        return f"{self.user_id} in {self.firm_id}"

@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import transaction
@@ -154,6 +155,7 @@ def purge_unverified_accounts(*, now=None) -> int:
     now = now or timezone.now()
     cutoff = now - settings.ACCOUNT_VERIFICATION_MAX_AGE
     qs = User.objects.filter(email_verified=False, is_active=False, last_login__isnull=True, date_joined__lt=cutoff)
+    qs = qs.exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)  # invited by someone (services_invitations)
     count, _detail = qs.delete()
     return count
 

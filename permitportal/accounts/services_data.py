@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from permitportal.core import audit
 
+from .models import FirmMembership
 from .personal_data import holders, iso
 from .selectors import national_identity_of
 
@@ -38,6 +39,10 @@ def export_personal_data(*, user) -> dict:
         "verified_name": identity.verified_name, "cvr": identity.cvr,
         "person_identifier_sha256": identity.subject_hash,
         "linked_at": iso(identity.linked_at), "last_login_at": iso(identity.last_login_at)}
+    data["firm_memberships"] = [
+        {"firm": m.firm.name, "cvr": m.firm.cvr, "administrator": m.is_admin, "joined_at": iso(m.joined_at),
+         "left_at": iso(m.left_at)}
+        for m in FirmMembership.objects.filter(user=user).select_related("firm").order_by("joined_at")]
     for holder in holders():
         if holder.export:
             data.update(holder.export(user))
@@ -45,8 +50,18 @@ def export_personal_data(*, user) -> dict:
 
 
 def deletion_blockers(*, user) -> list[str]:
-    """Why the account cannot be deleted now (empty when it can)."""
-    return [reason for holder in holders() if holder.blockers for reason in holder.blockers(user)]
+    """Why the account cannot be deleted now (empty when it can): the last administrator of a firm with other
+    members hands over first; then each app's reasons."""
+    from django.utils.translation import gettext as _
+
+    reasons = []
+    for membership in FirmMembership.objects.filter(user=user, left_at__isnull=True, is_admin=True).select_related(
+            "firm"):
+        others = FirmMembership.objects.filter(firm=membership.firm, left_at__isnull=True).exclude(user=user)
+        if others.exists() and not others.filter(is_admin=True).exists():
+            reasons.append(_("You are the only administrator of %(firm)s: make another member an administrator "
+                             "first.") % {"firm": membership.firm.name})
+    return reasons + [reason for holder in holders() if holder.blockers for reason in holder.blockers(user)]
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views, views_data
+from . import views, views_data, views_firms
 
 app_name = "accounts"
 
@@ -15,6 +15,13 @@ urlpatterns = [
     path("my-data/", views_data.my_data, name="my_data"),
     path("my-data/download/", views_data.my_data_download, name="my_data_download"),
     path("delete/", views_data.delete_account, name="delete_account"),
+    path("firms/", views_firms.firms, name="firms"),
+    path("firms/<int:firm_id>/", views_firms.firm, name="firm"),
+    path("firms/<int:firm_id>/members/<int:member_id>/remove/", views_firms.firm_member_remove,
+         name="firm_member_remove"),
+    path("firms/<int:firm_id>/members/<int:member_id>/admin/", views_firms.firm_member_admin,
+         name="firm_member_admin"),
+    path("welcome/<str:token>/", views_firms.welcome, name="welcome"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -196,6 +196,10 @@ STAFF_SESSION_AGE = timedelta(hours=env_int("STAFF_SESSION_HOURS", 8))
 # An API token works this many days (and not after its owner's password changes).
 API_TOKEN_LIFETIME = timedelta(days=env_int("API_TOKEN_DAYS", 30))
 ACCOUNT_VERIFICATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_VERIFICATION_DAYS", 3))
+# An invitation to an account made for someone (a firm's new member, an assisted citizen) works this many days.
+ACCOUNT_INVITATION_MAX_AGE = timedelta(days=env_int("ACCOUNT_INVITATION_DAYS", 14))
+# The link an assisted citizen confirms and submits their application with works this many days (issue 20).
+ASSISTED_CONFIRM_DAYS = env_int("ASSISTED_CONFIRM_DAYS", 14)
 
 # --- Internationalisation --------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from applications.demo import AFTER_DECISION_CASES, HISTORY_APPLICANTS, HISTORY_CASES
 from applications.models import Case, InformationRequest, Municipality
+from applications.selectors.cases import my_cases
 from dialogueteam import search as lookup
-from permitportal.accounts.models import User
+from permitportal.accounts.models import Firm, User
 from satisfaction.selectors import default_period, kpis
 
 
@@ -17,8 +18,8 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
     after = [address for address, *_rest in AFTER_DECISION_CASES]
-    cases = Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).exclude(
-        property__address__in=after)
+    cases = Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"],
+                                firm__isnull=True).exclude(property__address__in=after)
     assert sorted(cases.values_list("status", flat=True)) == [
         "awaiting_information", "complete", "decided", "decided", "draft", "in_review", "submitted", "submitted"]
     # issue 19, item 1: two municipalities with cases and staff in each.
@@ -31,9 +32,16 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     assert sorted(c.decision.outcome for c in cases.filter(status="decided")) == ["granted", "refused"]
     assert InformationRequest.objects.filter(case__status="awaiting_information", state="open").count() == 1
     assert all(c.reference for c in cases.exclude(status="draft"))
-    # The dialogue team finds them, drafts excepted.
+    # The demo firm (issue 20): two members, a draft and a sent case, both in each member's list.
+    firm = Firm.objects.get(cvr="12345678")
+    assert firm.memberships.filter(left_at__isnull=True).count() == 2
+    assert sorted(firm.cases.values_list("status", flat=True)) == ["draft", "submitted"]
+    colleague = User.objects.get(email="colleague@example.dk")
+    assert set(my_cases(user=colleague)) == set(firm.cases.all())
+    assert all(c.customer_group == "professional" for c in firm.cases.all())
+    # The dialogue team finds them, drafts excepted (the firm's sent case too).
     worker = User.objects.get(email="caseworker@example.dk")
-    assert len(lookup.search_cases(user=worker, query="kongens nytorv").cases) == 5
+    assert len(lookup.search_cases(user=worker, query="kongens nytorv").cases) == 6
     # issue 19: Frederiksberg's caseworker finds none of them, and København's finds none of Frederiksberg's.
     assert lookup.search_cases(user=User.objects.get(email="caseworker.frb@example.dk"),
                                query="kongens nytorv").cases == []
@@ -42,8 +50,9 @@ def test_the_demo_has_a_case_in_every_stage_and_loads_once(settings, django_capt
     _after_the_decision(after)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seed_demo", verbosity=0)
-    assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"]).count() == 13
-    assert Case.objects.count() == 13 + HISTORY_CASES
+    assert Case.objects.filter(applicant__email__in=["applicant@example.dk", "architect@example.dk"],
+                               firm__isnull=True).count() == 13
+    assert Case.objects.count() == 13 + 2 + HISTORY_CASES  # and the demo firm's two
 
 
 def _after_the_decision(addresses):

@@ -43,6 +43,8 @@ class World:
     hearing: object = None
     party: object = None
     attachment: object = None
+    firm: object = None  # the applicant's firm (issue 20), and their membership of it
+    firm_membership: object = None
 
 
 def _hearing(case, caseworker, document):
@@ -111,6 +113,11 @@ def world(db, applicant, caseworker, dialogue_member, tmp_path, monkeypatch):
         description="A carport next to the house, about 30 m².")
     help_code = dialogue_services.issue_help_code(case=draft, user=applicant)
     hearing, party, attachment = _hearing(case, caseworker, document)
+    from permitportal.accounts.models import Firm, FirmMembership
+
+    firm = Firm.objects.create(cvr="12345678", name="Applicant's Firm ApS", created_by=applicant)
+    membership = FirmMembership.objects.create(firm=firm, user=applicant, is_admin=True)
     return World(hearing=hearing, party=party, attachment=attachment, applicant=applicant, case=case,
+                 firm=firm, firm_membership=membership,
                  draft=draft, document=document, advisory=advisory, contact=contact, forward=forward,
                  meeting=meeting, sketch=sketch, session=session, registration=registration, help_code=help_code)

@@ -10,7 +10,8 @@ from tests.security.conftest import walk_patterns
 from tests.security.test_url_sweep import kwargs_for
 
 DUMMY = {"token": "abc123", "uidb64": "MQ", "reference": "B-2026-00001", "pk": 1, "code": "site-plan",
-         "sketch_pk": 1, "session_pk": 1, "registration_pk": 1, "hearing_id": 1, "party_id": 1}
+         "sketch_pk": 1, "session_pk": 1, "registration_pk": 1, "hearing_id": 1, "party_id": 1,
+         "firm_id": 1, "member_id": 1}
 
 
 def html_urls():

@@ -44,7 +44,8 @@ READ_ONLY = {
 }
 # A draft's own pages: a sent case has none, so they answer 404 as for any case that is no draft.
 DRAFT_ONLY = {"applications:draft_edit", "applications:draft_documents", "applications:draft_check",
-              "applications:draft_change_answers", "applications:draft_from_guide"}
+              "applications:draft_change_answers", "applications:draft_from_guide",
+              "applications:assisted_send_link"}  # issue 20: the assisting staff member's link, for a draft
 # Not changes to the case, so allowed after the decision, by design:
 ALLOWED_AFTER_DECISION = {
     "applications:add_note",  # staff's internal notes are their own record, not the applicant's case
@@ -81,6 +82,8 @@ STATE_CHANGING = {
     "hearings:start": CASEWORKER, "hearings:close": CASEWORKER, "hearings:extend": CASEWORKER,
     "hearings:weigh": CASEWORKER, "api-case-hearings": CASEWORKER, "api-hearing-close": CASEWORKER,
     "api-hearing-extend": CASEWORKER,
+    # Assisted digital (issue 20): refused for a case the dialogue team did not start, and once sent.
+    "api-case-confirm": OWNER, "api-case-confirmation-link": OWNER,
 }
 
 
@@ -132,6 +135,8 @@ def bodies(world):
                                "parties": [{"name": "Ada", "email": "ada@example.dk"}]}],
         "api-hearing-close": [{}],
         "api-hearing-extend": [{"deadline": _future(), "reason": "A neighbour asked for more time."}],
+        "api-case-confirm": [{}],
+        "api-case-confirmation-link": [{}],
     }
 
 

@@ -140,6 +140,10 @@ def _writes():
         Write("api-hearing-extend", "caseworker", ("case_reference", "hearing_pk"),
               {"deadline": "2031-05-05", "reason": "The neighbour is away."}),
         Write("api-hearing-answer", "anonymous", ("party_token",), {"comment": "No objection to the carport."}),
+        # Assisted digital (issue 20): the dialogue team starts a draft for a citizen; the applicant on a firm's behalf.
+        Write("api-cases", "dialogue", body={
+            "on_behalf_of": {"email": "borger@example.dk", "name": "Birthe Borger"},
+            "application_type": "small-building", "property": "property_id", "description": "A carport of 30 m²."}),
     ]
 
 
@@ -155,7 +159,8 @@ SEARCHES = [
 ]
 # Write endpoints without a body: the battery gives them only the path inputs.
 WITHOUT_BODY = {"api-case-submit", "api-case-mark-complete", "api-case-start-review", "api-advisory-read",
-                "api-case-occupancy-permit", "api-case-bbr-updated", "api-hearing-close"}
+                "api-case-occupancy-permit", "api-case-bbr-updated", "api-hearing-close",
+                "api-case-confirm", "api-case-confirmation-link"}  # issue 20: assisted digital
 
 
 # --- The world they act on --------------------------------------------------------------------------------------------
@@ -371,7 +376,7 @@ def test_a_hostile_search_is_refused_with_a_message(battery, name, role, answers
 
 PATH_KEYS = {"reference": "reference", "pk": "pk", "sketch_pk": "pk", "session_pk": "pk", "registration_pk": "pk",
              "mandate_id": "pk", "hearing_id": "pk", "party_id": "pk", "code": "code", "token": "token",
-             "uidb64": "token"}
+             "uidb64": "token", "firm_id": "pk", "member_id": "pk"}
 
 
 # A redirect (to the guide's next question, to the case with a message) is an answer too. The password

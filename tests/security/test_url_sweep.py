@@ -13,7 +13,7 @@ from applications.models import Case
 from tests.security.conftest import walk_patterns
 
 OBJECT_KEYS = {"reference", "pk", "code", "sketch_pk", "session_pk", "registration_pk", "hearing_id",
-               "party_id", "mandate_id"}
+               "party_id", "mandate_id", "firm_id", "member_id"}
 
 # Public by design: the catalogue and guidance (code = catalogue slug), the property register
 # (public data, also searchable anonymously) and registering for a published open-house session.
@@ -100,6 +100,10 @@ def kwargs_for(name, route, keys, world, *, ghost=False):
             kwargs[key] = 987659 if ghost else world.party.pk
         elif key == "mandate_id":  # revoking answers the same 409 for another's mandate and for none
             kwargs[key] = 987658 if ghost else 1
+        elif key == "firm_id":  # the applicant's firm (issue 20)
+            kwargs[key] = 987660 if ghost else world.firm.pk
+        elif key == "member_id":
+            kwargs[key] = 987661 if ghost else world.firm_membership.pk
     return kwargs
 
 

@@ -10,6 +10,8 @@ DEMO_PASSWORD = "demo-portal-2026"
 DEMO_USERS = [
     ("applicant@example.dk", "Anne Andersen", "+45 20 11 22 33", roles.APPLICANT),
     ("architect@example.dk", "Bjørn Bæk (arkitekt)", "+45 20 44 55 66", roles.APPLICANT),
+    # Bjørn's colleague in the demo firm Bæk & Kollega Arkitekter ApS (issue 20): sees the firm's cases.
+    ("colleague@example.dk", "Karin Kollega (arkitekt)", "+45 20 77 88 99", roles.APPLICANT),
     ("caseworker@example.dk", "Camilla Christensen", "+45 33 66 52 10", roles.CASEWORKER),
     ("dialogue@example.dk", "Dorthe Dam", "+45 33 66 52 00", roles.DIALOGUE_TEAM),
     ("manager@example.dk", "Mads Møller", "+45 33 66 52 01", roles.MANAGER),
