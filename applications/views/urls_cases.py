@@ -1,6 +1,6 @@
 from django.urls import path
 
-from applications.views import appeals, assisted, cases, mandates
+from applications.views import appeals, assisted, cases, mandates, representatives
 
 urlpatterns = [
     path("cases/", cases.my_applications, name="my_applications"),
@@ -16,8 +16,8 @@ urlpatterns = [
     path("cases/<str:reference>/receipt.pdf", cases.receipt_pdf, name="receipt_pdf"),
     path("cases/<str:reference>/upload/", cases.upload, name="upload"),
     path("cases/<str:reference>/not-relevant/", cases.not_relevant, name="not_relevant"),
-    path("cases/<str:reference>/representatives/", cases.invite_representative, name="invite_representative"),
-    path("cases/<str:reference>/representatives/remove/", cases.remove_representative,
+    path("cases/<str:reference>/representatives/", representatives.invite_representative, name="invite_representative"),
+    path("cases/<str:reference>/representatives/remove/", representatives.remove_representative,
          name="remove_representative"),
     path("cases/<str:reference>/answer/", cases.answer_request, name="answer_request"),
     path("cases/<str:reference>/decision.pdf", cases.decision_pdf, name="decision_pdf"),
@@ -28,7 +28,7 @@ urlpatterns = [
     path("cases/<str:reference>/occupancy.pdf", appeals.occupancy_pdf, name="occupancy_pdf"),
     path("cases/<str:reference>/assisted-link/", assisted.send_link, name="assisted_send_link"),
     path("assisted/<str:token>/", assisted.confirm, name="assisted_confirm"),
-    path("representation/<str:token>/", cases.accept_representation, name="representation_accept"),
+    path("representation/<str:token>/", representatives.accept_representation, name="representation_accept"),
     path("cases/<str:reference>/mandates/", mandates.request_mandate, name="request_mandate"),
     path("mandates/<str:token>/", mandates.mandate, name="mandate"),
 ]
