@@ -61,6 +61,10 @@ ALLOWED_AFTER_DECISION = {
     "api-case-appeals", "api-case-appeal-forwarded", "api-case-appeal-outcome", "api-case-start-notice",
     "api-case-completion", "api-case-completion-return", "api-case-occupancy-permit", "api-case-bbr-updated",
     "api-case-mandate",  # the owner may always revoke a mandate they gave
+    # The documents at the start and at completion (issue 18): sent and checked only while the work is under way,
+    # refused otherwise by their own service (tests/applications/test_stage_documents.py).
+    "applications:stage_document_check", "applications:stage_document_send", "api-case-stage-documents",
+    "api-case-stage-document-check",
 }
 
 OWNER, CASEWORKER = "owner", "caseworker"
