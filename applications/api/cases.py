@@ -133,6 +133,19 @@ def _detail(case: Case, user) -> dict:
     return case_selectors.case_detail_data(case=case, include_staff=roles.is_staff_member(user))
 
 
+def _property_and_type(data: dict):
+    """The property and (optional) application type a new draft names, or a 400 saying where to find them."""
+    prop = Property.objects.filter(pk=data.get("property")).first()
+    if prop is None:
+        raise ValidationError({"property": _("No property with this id. Find it with GET /api/v1/properties/?q=")})
+    app_type = None
+    if data.get("application_type"):
+        app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
+        if app_type is None:
+            raise ValidationError({"application_type": _("Unknown application type. See GET application-types/.")})
+    return prop, app_type
+
+
 class CaseListView(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -162,14 +175,7 @@ class CaseListView(APIView):
             return self._start_assisted(request, data)
         if data["from_minutes"]:
             return self._start_from_minutes(request, data)
-        prop = Property.objects.filter(pk=data["property"]).first()
-        if prop is None:
-            raise ValidationError({"property": _("No property with this id. Find it with GET /api/v1/properties/?q=")})
-        app_type = None
-        if data.get("application_type"):
-            app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
-            if app_type is None:
-                raise ValidationError({"application_type": _("Unknown application type. See GET application-types/.")})
+        prop, app_type = _property_and_type(data)
         firm = None
         if data.get("firm"):
             from permitportal.accounts.models import Firm
@@ -193,14 +199,7 @@ class CaseListView(APIView):
         """A dialogue-team member starts a draft for a citizen (services.assisted)."""
         from applications.services.assisted import start_assisted_draft
 
-        prop = Property.objects.filter(pk=data.get("property")).first()
-        if prop is None:
-            raise ValidationError({"property": _("No property with this id. Find it with GET /api/v1/properties/?q=")})
-        app_type = None
-        if data.get("application_type"):
-            app_type = ApplicationType.objects.filter(code=data["application_type"], is_active=True).first()
-            if app_type is None:
-                raise ValidationError({"application_type": _("Unknown application type. See GET application-types/.")})
+        prop, app_type = _property_and_type(data)
         who = data["on_behalf_of"]
         case = start_assisted_draft(actor=request.user, email=who["email"], name=who["name"], property=prop,
                                     application_type=app_type, answers=data.get("answers") or {},
