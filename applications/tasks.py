@@ -142,3 +142,19 @@ def sweep_permit_lapses(self):
     from applications.services import start_of_work
 
     return {"reminded": start_of_work.send_lapse_reminders(), "lapsed": start_of_work.lapse_permits()}
+
+
+@shared_task(bind=True, **RETRY)
+def send_assisted_link(self, case_id: int, link: str, actor_id: int):
+    """The citizen's link to confirm an assisted application. A retry after a failure to send sends the one message
+    again (nothing was sent before it)."""
+    from applications.services import assisted
+
+    return assisted.mail_confirmation_link(case_id=case_id, link=link, actor_id=actor_id)
+
+
+@shared_task(bind=True, **RETRY)
+def notify_stage_document_refused(self, stage_document_id: int):
+    from applications.services import stage_documents
+
+    return stage_documents.mail_refusal(stage_document_id=stage_document_id)

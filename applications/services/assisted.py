@@ -107,13 +107,25 @@ def send_confirmation_link(*, case: Case, actor) -> str:
     locked.save(update_fields=["assisted_link_sent_at"])
     case.assisted_link_sent_at = locked.assisted_link_sent_at
     events.record(case=locked, kind="assisted_link_sent", actor=actor)
-    citizen = locked.applicant
-    context = {"user": citizen, "case": locked, "link": link, "by": actor,
-               "days": settings.ASSISTED_CONFIRM_DAYS, "address": str(locked.property)}
-    transaction.on_commit(lambda: send_templated_email(
-        to=[citizen.email], template="applications/email/assisted_confirm", context=context,
-        language=citizen.preferred_language))
+    from applications import tasks
+
+    tasks.enqueue(tasks.send_assisted_link, locked.pk, link, actor.pk)
     return link
+
+
+def mail_confirmation_link(*, case_id: int, link: str, actor_id: int) -> int:
+    """E-mail the citizen the link (the task ``send_assisted_link``, after the commit); 0 once the case is no
+    longer an assisted draft."""
+    from permitportal.accounts.models import User
+
+    case = Case.objects.select_related("applicant", "property").filter(pk=case_id, status=Case.Status.DRAFT).first()
+    if case is None:
+        return 0
+    citizen = case.applicant
+    context = {"user": citizen, "case": case, "link": link, "by": User.objects.filter(pk=actor_id).first(),
+               "days": settings.ASSISTED_CONFIRM_DAYS, "address": str(case.property)}
+    return send_templated_email(to=[citizen.email], template="applications/email/assisted_confirm", context=context,
+                                language=citizen.preferred_language)
 
 
 def case_for_link(*, token: str) -> Case:

@@ -208,20 +208,23 @@ def check_stage_document(*, stage_document: StageDocument, actor, accepted: bool
         events.record(case=case, kind="stage_document_accepted", actor=actor, params=params)
     else:
         events.record(case=case, kind="stage_document_refused", actor=actor, params={**params, "reason": reason})
-        _mail_refusal(case=case, stage_document=doc)
+        from applications import tasks
+
+        tasks.enqueue(tasks.notify_stage_document_refused, doc.pk)
     return doc
 
 
-def _mail_refusal(*, case: Case, stage_document: StageDocument) -> None:
+def mail_refusal(*, stage_document_id: int) -> int:
+    """E-mail the holder and their representatives that a document was refused (the task
+    ``notify_stage_document_refused``); once per person and document, whatever the retries."""
     from applications.services.notify import recipients, send_once
 
+    doc = StageDocument.objects.select_related("case", "requirement").filter(pk=stage_document_id).first()
+    if doc is None:
+        return 0
+    case = doc.case
     link = settings.SITE_URL + reverse("applications:case_detail", kwargs={"reference": case.reference})
-    people = recipients(case)
-
-    def send():
-        for person in people:
-            send_once(key=f"stage-refused:{stage_document.pk}:{person.pk}", case=case, person=person,
-                      template="applications/email/stage_document_refused",
-                      context={"case": case, "document": stage_document, "link": link})
-
-    transaction.on_commit(send)
+    return sum(send_once(key=f"stage-refused:{doc.pk}:{person.pk}", case=case, person=person,
+                         template="applications/email/stage_document_refused",
+                         context={"case": case, "document": doc, "link": link})
+               for person in recipients(case))

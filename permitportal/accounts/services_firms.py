@@ -80,10 +80,25 @@ def add_member(*, firm: Firm, actor, email: str, full_name: str = "", is_admin: 
     audit.record(actor=actor, action="firm_member_added", object_type="firm", object_id=firm.pk, detail=user.email)
     path = reverse("applications:my_applications")
     link = invitation_link(user=user, next_path=path) if is_invited(user) else settings.SITE_URL + path
-    context = {"user": user, "firm": firm, "by": actor, "link": link, "invited": is_invited(user)}
-    transaction.on_commit(lambda: send_templated_email(to=[user.email], template="accounts/email/firm_member",
-                                                       context=context, language=user.preferred_language))
+    from permitportal.accounts import tasks
+    from permitportal.core.tasks import enqueue
+
+    enqueue(tasks.send_firm_member_email, membership.pk, link)
     return membership
+
+
+def mail_new_member(*, membership_id: int, link: str) -> int:
+    """Tell a new member by e-mail (the task ``send_firm_member_email``, after the commit); 0 when the membership
+    is gone or has ended since."""
+    membership = (FirmMembership.objects.select_related("user", "firm", "added_by")
+                  .filter(pk=membership_id, left_at__isnull=True).first())
+    if membership is None:
+        return 0
+    user = membership.user
+    context = {"user": user, "firm": membership.firm, "by": membership.added_by, "link": link,
+               "invited": is_invited(user)}
+    return send_templated_email(to=[user.email], template="accounts/email/firm_member", context=context,
+                                language=user.preferred_language)
 
 
 @transaction.atomic

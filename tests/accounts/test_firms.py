@@ -14,6 +14,7 @@ from permitportal.accounts import services_firms, services_invitations
 from permitportal.accounts.models import Firm, FirmMembership, NationalIdentity, User, validate_cvr
 from permitportal.core.errors import Invalid, NotAllowed
 from tests.factories import UserFactory
+from tests.postgresql import postgresql_only
 
 pytestmark = pytest.mark.django_db
 
@@ -134,9 +135,8 @@ def test_a_member_may_leave(firm, admin, other_applicant):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_admins_removing_each_other_at_once_leave_one_admin(db_vendor):
-    if db_vendor != "postgresql":
-        pytest.skip("row locks across threads need PostgreSQL (SQLite runs one writer at a time)")
+def test_two_admins_removing_each_other_at_once_leave_one_admin():
+    postgresql_only("row locks across threads (SQLite runs one writer at a time)")
     a, b = _with_cvr(UserFactory(role="applicant")), UserFactory(role="applicant")
     firm = services_firms.create_firm(user=a, name="Firma ApS")
     services_firms.add_member(firm=firm, actor=a, email=b.email, is_admin=True)
